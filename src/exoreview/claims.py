@@ -1,0 +1,204 @@
+"""Claim sentences and their labels: cell source, application, outcomes, route, hedging.
+
+Pure functions from a sentence (and the facts of the sentences around it) to
+labels; every word list comes from the vocabulary. The evidence tier is decided
+in :mod:`exoreview.evidence`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .references import strip_markers
+from .vocab import Hit, Vocab
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_COMPOSITION = re.compile(r"\b(contain|contains|carry|carries|packed with|comprise|comprises|consist|consists|"
+                          r"loaded with|rich in|enriched (?:with|in)|cargo)\b", re.I)
+_NEGATED_INJECTION = re.compile(r"\b(rather than|instead of|avoid\w*|without|no need for|not)\s+(?:\w+\s+){0,2}$", re.I)
+_GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:are|contain|have|act|play)\b", re.I)
+_SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
+                 "synovial_msc", "dental_msc"}
+
+
+@dataclass
+class Facts:
+    """What the vocabulary finds in one sentence, grouped."""
+
+    text: str
+    clean: str
+    hits: list[Hit]
+    groups: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def keys(self, group: str) -> list[str]:
+        """Keys of one group in order of first appearance, without repeats."""
+        seen: dict[str, None] = {}
+        for h in self.groups.get(group, []):
+            seen.setdefault(h.key, None)
+        return list(seen)
+
+    def has(self, group: str, key: str | None = None) -> bool:
+        """Whether the sentence holds a phrase of ``group`` (and ``key``)."""
+        return any(key is None or h.key == key for h in self.groups.get(group, []))
+
+
+def facts(sentence: str, vocab: Vocab) -> Facts:
+    """Scan a sentence once with the vocabulary's matcher."""
+    clean = strip_markers(sentence)
+    hits = vocab.matcher.find(clean)
+    groups: dict[str, list[Hit]] = {}
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        groups.setdefault(h.group, []).append(h)
+    return Facts(sentence, clean, hits, groups)
+
+
+def first_word(text: str) -> str:
+    """The first word of a sentence, lower-cased."""
+    m = _WORD.search(text)
+    return m.group(0).lower() if m else ""
+
+
+def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
+    """The sentence opens with a word that refers back ('They', 'These vesicles', 'None')."""
+    return first_word(f.clean) in {w.lower() for w in vocab["subjects.yaml"].get("anaphora", [])}
+
+
+def names_vesicles(f: Facts) -> bool:
+    """The sentence names exosomes / extracellular vesicles / their products."""
+    return f.has("subject", "vesicle")
+
+
+def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool) -> tuple[bool, bool]:
+    """Decide whether a sentence is a claim; return (is_claim, implicit_subject).
+
+    ``context_vesicles``: the sentence before it (same passage) was about exosomes,
+    so an anaphoric opening ('They ...') refers to them.
+    """
+    text = f.clean.strip()
+    words = _WORD.findall(text)
+    if len(words) < 4 or text.endswith("?"):
+        return False, False
+    explicit = names_vesicles(f)
+    implicit = not explicit and context_vesicles and is_anaphoric(f, vocab)
+    if not (explicit or implicit):
+        return False, False
+    not_claim = set(f.keys("not_claim"))
+    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
+    if "advert" in not_claim:
+        return False, False
+    if "method" in not_claim and not (f.has("direction") and has_effect and "unknown" not in not_claim):
+        return False, False
+    if "unknown" in not_claim and not has_effect:
+        return False, False
+    if "definition" in not_claim and not has_effect:
+        return False, False
+    if _COMPOSITION.search(text) and not has_effect and not _NUMBER.search(text) and not f.has("direction"):
+        return False, False
+    if heading:
+        # a title counts when it is a declarative sentence about exosomes, not a topic label
+        if ":" in text or not explicit:
+            return False, False
+        if not (f.has("finding_verb") or re.search(r"\b(better|more effective|superior) than\b", text, re.I)):
+            return False, False
+    return True, implicit
+
+
+def cell_sources(f: Facts) -> list[str]:
+    """Cell-source keys named in the sentence (a named tissue makes 'MSC' redundant)."""
+    keys = f.keys("cell_source")
+    if any(k in _SPECIFIC_MSC for k in keys):
+        keys = [k for k in keys if k != "msc_unspecified"]
+    return keys
+
+
+def applications(f: Facts) -> list[str]:
+    """Application keys named in the sentence."""
+    return f.keys("application")
+
+
+def is_generic(f: Facts) -> bool:
+    """A generic present-tense statement about exosomes as a class ('Exosomes are ...')."""
+    return bool(_GENERIC_SUBJECT.match(f.clean.strip()))
+
+
+def route(f: Facts) -> str:
+    """One route: a device wins; topical and injection named together give 'unspecified'."""
+    keys = set()
+    for h in f.groups.get("route", []):
+        if h.key == "injection" and _NEGATED_INJECTION.search(f.clean[: h.start].lower()[-40:]):
+            keys.add("topical")  # "rather than injected", "avoiding painful injections"
+        else:
+            keys.add(h.key)
+    if "device_combined" in keys:
+        return "device_combined"
+    if keys == {"topical"}:
+        return "topical"
+    if keys == {"injection"}:
+        return "injection"
+    return "unspecified"
+
+
+def hedging(f: Facts, vocab: Vocab) -> str:
+    """hedged / plain / emphatic; when both kinds of cue occur a damper makes it hedged."""
+    hedges = [h for h in f.groups.get("hedge", []) if h.key == "hedged"]
+    emph = [h for h in f.groups.get("hedge", []) if h.key == "emphatic"]
+    if hedges and emph:
+        return "hedged" if any(h.key == "dampers" for h in f.groups.get("hedge", [])) else "emphatic"
+    if emph:
+        return "emphatic"
+    if hedges:
+        return "hedged"
+    return "plain"
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though)\b|\bbut\b|\bwhereas\b")
+
+
+def outcomes(f: Facts) -> list[str]:
+    """Outcome:direction pairs; a direction word before the outcome (same clause) wins,
+    then one just after it, then the outcome's default; fixed phrases carry their own."""
+    out: dict[str, str] = {}
+    fixed = f.groups.get("outcome_fixed", [])
+    for h in fixed:
+        key, _, direction = h.key.partition(":")
+        out.setdefault(key, direction)
+    covered = [(h.start, h.end) for h in fixed]
+    directions = f.groups.get("direction", [])
+    terms = [(h, False) for h in f.groups.get("outcome", [])] + [(h, True) for h in f.groups.get("outcome_inverse", [])]
+    terms.sort(key=lambda t: t[0].start)
+    for h, inverse in terms:
+        if h.key in out or any(s <= h.start < e for s, e in covered):
+            continue
+        direction = _direction_for(f, h, directions)
+        if direction is None:
+            direction = "up" if inverse else _DEFAULTS.get(h.key, "up")
+        elif inverse:
+            direction = {"up": "down", "down": "up"}.get(direction, direction)
+        out[h.key] = direction
+    return [f"{k}:{v}" for k, v in out.items()]
+
+
+_DEFAULTS: dict[str, str] = {}
+
+
+def set_defaults(vocab: Vocab) -> None:
+    """Load each outcome's default direction from the vocabulary (once)."""
+    _DEFAULTS.clear()
+    for key, spec in vocab["outcomes.yaml"]["outcomes"].items():
+        _DEFAULTS[key] = spec.get("default", "up")
+
+
+def _direction_for(f: Facts, term: Hit, directions: list[Hit]) -> str | None:
+    before = [d for d in directions if d.end <= term.start and term.start - d.end <= 70
+              and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
+    if before:
+        return before[-1].key
+    after = [d for d in directions if d.start >= term.end and d.start - term.end <= 25
+             and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
+    if after:
+        return after[0].key
+    inside = [d for d in directions if d.start >= term.start and d.end <= term.end and (d.start, d.end) != (term.start, term.end)]
+    if inside:
+        return inside[0].key
+    return None

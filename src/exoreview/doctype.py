@@ -1,0 +1,41 @@
+"""A document's own kind (source_kind) and, for a primary study, its design."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .vocab import PhraseMatcher, Vocab
+
+
+@lru_cache(maxsize=4)
+def _kind_matcher(digest: str, vocab_id: int) -> PhraseMatcher:
+    vocab = _VOCABS[vocab_id]
+    entries = []
+    for kind, cues in vocab["source_kinds.yaml"]["cues"].items():
+        for phrase in cues:
+            entries.append(("kind", kind, phrase))
+    return PhraseMatcher(entries)
+
+
+_VOCABS: dict[int, Vocab] = {}
+
+
+def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
+    """Sum of the weights of the source-kind cues present in a document (each cue once)."""
+    _VOCABS[id(vocab)] = vocab
+    matcher = _kind_matcher(vocab.digest, id(vocab))
+    cues = vocab["source_kinds.yaml"]["cues"]
+    found = {(h.key, h.phrase) for h in matcher.find(text)}
+    scores: dict[str, float] = {k: 0.0 for k in cues}
+    weights = {(k, str(p).lower().rstrip("*").strip()): w for k, c in cues.items() for p, w in c.items()}
+    for key, phrase in found:
+        scores[key] += float(weights.get((key, phrase), 1))
+    return scores
+
+
+def source_kind(text: str, vocab: Vocab) -> str:
+    """The best-scoring source kind; ties go to the earlier kind of source_kinds.yaml's order."""
+    conf = vocab["source_kinds.yaml"]
+    scores = kind_scores(text, vocab)
+    order = conf.get("order", list(scores))
+    best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
+    return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")

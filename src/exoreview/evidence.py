@@ -1,0 +1,73 @@
+"""Evidence tier of a claim, following TAXONOMY's rule, with the step that decided it.
+
+1. the study named or cited in the sentence: a resolved citation's design or a
+   design named in the sentence itself (the strongest wins);
+2. a study the sentence goes on reporting (a continuation of the account of a
+   study introduced just before it, or an article that summarises one cited work);
+3. the document's own design when it is a primary study;
+4. narrative_review for a peer-reviewed review (or a sentence citing work whose
+   design cannot be placed), expert_opinion for anything else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import taxonomy as tx
+from .claims import Facts
+
+PRIMARY = set(tx.EVIDENCE_TIERS[:7])  # designs of a primary study (not review / opinion)
+_SPECIES_CELLS = re.compile(r"\s*(?:[a-z0-9-]+\s+){0,2}cells?\b")
+
+
+def sentence_designs(f: Facts, in_study: bool) -> list[str]:
+    """Design tiers named in the sentence, unless it only says such a study is needed."""
+    if f.has("not_reporting"):
+        return []
+    low = f.clean.lower()
+    tiers = []
+    for h in f.groups.get("design", []):
+        if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
+            continue  # "mouse melanoma cells": a cell line
+        tiers.append(h.key)
+    if in_study:
+        tiers += [h.key for h in f.groups.get("design_in_study", [])]
+    return tiers
+
+
+@dataclass
+class TierContext:
+    """What the tier of one sentence may depend on beyond its own words."""
+
+    cited_designs: list[str]          # designs of the references its markers resolve to ('' = unknown)
+    has_markers: bool                 # it prints a citation marker (resolved or not)
+    reported_tier: str | None         # design of a study whose account this sentence continues
+    article_tier: str | None          # design of the one work the article summarises ('' if unknown)
+    in_article_study: bool            # the sentence sits where the article reports that work
+    document_design: str | None       # the document's own design (primary study)
+    source_kind: str
+
+
+def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:
+    """Return (tier, step, reason) for one claim sentence."""
+    in_study = ctx.reported_tier is not None or ctx.in_article_study
+    named = sentence_designs(f, in_study)
+    cited = [d for d in ctx.cited_designs if d]
+    best = tx.strongest(cited + named)
+    if best and (best in PRIMARY or not named or cited):
+        if cited and best in cited:
+            return best, "cited_reference", "cited reference design"
+        return best, "sentence_design", "design named in the sentence"
+    if ctx.reported_tier and not appraisal and not generic:
+        return ctx.reported_tier, "reported_study", "continues the account of the study before it"
+    if best:
+        return best, "sentence_design", "design named in the sentence"
+    if ctx.article_tier is not None and ctx.in_article_study and not generic and not appraisal:
+        return ctx.article_tier or "narrative_review", "article_reference", "the article summarises one cited work"
+    if ctx.cited_designs and any(d == "" for d in ctx.cited_designs):
+        return "narrative_review", "cited_reference", "cites a work whose design cannot be placed"
+    if ctx.document_design:
+        return ctx.document_design, "document_design", "the document's own study"
+    if ctx.source_kind == "peer_reviewed_review" or (ctx.has_markers and ctx.source_kind != "vendor_marketing"):
+        return "narrative_review", "fallback", "secondary statement in a review"
+    return "expert_opinion", "fallback", "assertion with no study behind it"

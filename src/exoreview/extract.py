@@ -1,0 +1,298 @@
+"""One document in, records of every table out: the per-document pipeline.
+
+Pure: text and vocabulary in, plain dict records out; no file I/O (see
+:mod:`exoreview.pipeline` for reading files and :mod:`exoreview.tables` for DataFrames).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import claims as cl
+from . import references as rf
+from . import taxonomy as tx
+from .doctype import source_kind as classify_kind
+from .evidence import PRIMARY, TierContext, decide, sentence_designs
+from .ingest import Ingested
+from .noise import remove_noise
+from .segment import Block, split_blocks, split_sentences
+from .vocab import Vocab
+
+_KEY = re.compile(r"[a-z0-9]+")
+
+
+def text_key(text: str) -> str:
+    """Key of a sentence or paragraph that ignores case, spacing, punctuation and markers."""
+    return " ".join(_KEY.findall(rf.strip_markers(text).lower()))
+
+
+@dataclass
+class DocResult:
+    """Records of every table for one document, plus paragraph keys for duplicate search."""
+
+    document: dict
+    articles: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
+    citations: list[dict] = field(default_factory=list)
+    paragraph_keys: list[list[str]] = field(default_factory=list)  # per article
+
+
+@dataclass
+class _Article:
+    index: int
+    start: int                       # first block index
+    title: str = ""
+    reference: rf.Reference | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+def doc_id_for(raw_hash: str) -> str:
+    """Stable document id from the hash of its bytes."""
+    return "d" + raw_hash[:12]
+
+
+def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
+    """Mark each block as content, reference entry or article reference line."""
+    roles: dict[int, str] = {}
+    refs: list[rf.Reference] = []
+    in_refs = False
+    for i, b in enumerate(blocks):
+        text = b.text
+        start = rf.section_start(text) if b.kind in ("heading", "para") else None
+        if start is not None and not rf.reference_line(text):
+            in_refs = True
+            roles[i] = "ref_heading"
+            if start:
+                refs.append(rf.Reference(label=f"u{len(refs) + 1}", kind="unnumbered", text=start, block=i))
+            continue
+        if in_refs:
+            entry = rf.parse_entry(text, i)
+            if entry:
+                refs.append(entry)
+                roles[i] = "ref_entry"
+                continue
+            if b.kind == "heading" and not rf._YEAR.search(text):
+                in_refs = False
+            else:
+                roles[i] = "ref_other"
+                if refs and rf._YEAR.search(text) is None and refs[-1].block == i - 1:
+                    refs[-1].text += " " + text
+                continue
+        line = rf.reference_line(text)
+        if line and b.kind != "bullet":
+            refs.append(rf.Reference(label=f"ref:{rf.first_author(line)}", kind="article_line", text=line, block=i))
+            roles[i] = "article_ref"
+            continue
+        if rf.numbered_entry(text) and (
+                (i + 1 < len(blocks) and rf.numbered_entry(blocks[i + 1].text))
+                or (i > 0 and roles.get(i - 1) == "ref_entry")):
+            entry = rf.parse_entry(text, i)
+            if entry:
+                refs.append(entry)
+                roles[i] = "ref_entry"
+                continue
+        roles[i] = "content"
+    return roles, refs
+
+
+def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Reference]) -> list[_Article]:
+    """Split a page into articles: a closing reference line ends one; a title printed twice opens one."""
+    by_block = {r.block: r for r in refs if r.kind == "article_line"}
+    arts = [_Article(0, 0)]
+    content_seen = False
+    for i, b in enumerate(blocks):
+        cur = arts[-1]
+        role = roles.get(i)
+        if role == "content":
+            repeated_title = (i + 1 < len(blocks) and blocks[i + 1].text == b.text and len(b.text) < 200)
+            if repeated_title and content_seen and cur.reference is None:
+                cur = _Article(len(arts), i)
+                arts.append(cur)
+                content_seen = False
+            if cur.reference is not None:  # content after a closing reference line: a new article
+                cur = _Article(len(arts), i)
+                arts.append(cur)
+                content_seen = False
+            if not cur.title:
+                cur.title = b.text
+            cur.blocks.append(b)
+            if b.kind != "heading" and blocks[min(i + 1, len(blocks) - 1)].text != b.text:
+                content_seen = True
+        elif role == "article_ref":
+            cur.reference = by_block[i]
+    return [a for a in arts if a.blocks or a.reference]
+
+
+def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
+                     corpus_keys: frozenset[str] = frozenset()) -> DocResult:
+    """Run every step on one read document and return its table records."""
+    doc_id = doc_id_for(raw_hash)
+    base = {"doc_id": doc_id, "doc": doc, "format": ingested.format, "title": ingested.title,
+            "source_kind": "", "design": "", "status": ingested.status, "encoding": ingested.encoding,
+            "n_articles": 0, "n_sentences": 0, "n_claims": 0, "duplicate_of": ""}
+    if not ingested.ok:
+        return DocResult(document=base)
+    cl.set_defaults(vocab)
+    kind = classify_kind(ingested.text, vocab)
+    text = remove_noise(ingested.text, vocab, corpus_keys)
+    blocks = split_blocks(text)
+    roles, refs = _roles(blocks)
+    arts = _articles(blocks, roles, refs)
+    result = DocResult(document=base)
+    for r in refs:
+        r.design = rf.classify_design(r.text, vocab)
+        m = rf._YEAR.search(r.text)
+        r.year = m.group(0) if m else ""
+    label_index: dict[str, rf.Reference] = {}
+    for r in refs:
+        if r.kind != "article_line":
+            label_index.setdefault(r.label, r)
+            for a in r.aliases:
+                label_index.setdefault(a, r)
+    ref_ids = {id(r): f"{doc_id}:r{i}" for i, r in enumerate(refs)}
+
+    # sentences, per article
+    sent_rows: list[dict] = []
+    art_sents: list[list[tuple[int, Block, str, cl.Facts]]] = []
+    for art in arts:
+        rows = []
+        for b in art.blocks:
+            pieces = [b.text] if b.kind == "heading" else split_sentences(b.text)
+            for s in pieces:
+                s = re.sub(r"\s+", " ", s).strip()
+                if not s:
+                    continue
+                rows.append((len(sent_rows), b, s, cl.facts(s, vocab)))
+                sent_rows.append({"sentence_id": f"{doc_id}:s{len(sent_rows)}", "doc_id": doc_id,
+                                  "article_id": f"{doc_id}:a{art.index}", "index": len(sent_rows),
+                                  "block": b.index, "text": s, "is_heading": b.kind == "heading",
+                                  "is_claim": False})
+        art_sents.append(rows)
+
+    # the document's own design, for a primary study
+    doc_design = ""
+    if kind == "primary_research":
+        designs = [d for rows in art_sents for _, _, _, f in rows for d in sentence_designs(f, True)]
+        doc_design = tx.strongest(d for d in designs if d in PRIMARY) or ""
+
+    seen: set[str] = set()
+    claim_rows: list[dict] = []
+    cite_rows: list[dict] = []
+    for art, rows in zip(arts, art_sents):
+        art_id = f"{doc_id}:a{art.index}"
+        intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
+        art_tier: str | None = None
+        art_sources: list[str] = []
+        art_apps: list[str] = []
+        if art.reference is not None:
+            art_tier = ""
+            for _, _, _, f in rows[(intro or 0):]:
+                if f.has("study_intro") or intro is None:
+                    ds = sentence_designs(f, True)
+                    if ds:
+                        art_tier = tx.strongest(ds) or ""
+                        break
+            if not art_tier:
+                art_tier = art.reference.design
+            title_f = cl.facts(art.title, vocab)
+            ref_f = cl.facts(art.reference.text, vocab)
+            art_sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
+            art_apps = cl.applications(title_f) or cl.applications(ref_f)
+        result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
+                                "title": art.title,
+                                "reference_id": ref_ids[id(art.reference)] if art.reference else "",
+                                "design": art_tier or "", "duplicate_of": ""})
+        result.paragraph_keys.append([text_key(b.text) for b in art.blocks if b.kind == "para" and len(b.text) >= 80])
+
+        prev_vesicles = False
+        prev_block = -1
+        reported: str | None = None
+        prev_claim: dict | None = None
+        for k, (si, b, s, f) in enumerate(rows):
+            if b.index != prev_block and b.kind != "bullet":
+                reported = None  # a study's account runs on through its paragraph and bullets only
+            prev_block = b.index
+            heading = b.kind == "heading"
+            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=prev_vesicles)
+            prev_vesicles = (cl.names_vesicles(f) or (implicit and ok)) and not heading
+            markers = rf.find_markers(s, glued=True)
+            resolved: list[tuple[str, rf.Reference]] = []
+            for printed, labels in markers:
+                for lab in labels:
+                    r = label_index.get(lab) or label_index.get(f"*{lab}")
+                    if r is not None:
+                        resolved.append((printed, r))
+            in_article_study = art.reference is not None and (
+                intro is None or k >= intro or (heading and b is art.blocks[0]))
+            f_designs = sentence_designs(f, reported is not None or in_article_study)
+            if not ok:
+                if f_designs and not heading and any(d in PRIMARY for d in f_designs):
+                    reported = tx.strongest(f_designs)  # a method sentence introducing a study
+                continue
+            key = text_key(s)
+            if key in seen:
+                continue
+            seen.add(key)
+            appraisal = f.has("appraisal")
+            generic = cl.is_generic(f) and not markers
+            ctx = TierContext(
+                cited_designs=[r.design for _, r in resolved],
+                has_markers=bool(markers),
+                reported_tier=reported if (cl.is_anaphoric(f, vocab) or b.kind == "bullet"
+                                           or f.has("study_intro")) else None,
+                article_tier=art_tier,
+                in_article_study=in_article_study and (heading or not generic),
+                document_design=doc_design or None,
+                source_kind=kind,
+            )
+            tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
+            if step in ("cited_reference", "sentence_design") and tier in PRIMARY:
+                reported = tier
+            # cell source and application: the sentence, else what it refers back to, else the article
+            sources = cl.cell_sources(f)
+            apps = cl.applications(f)
+            if not sources:
+                if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
+                    sources = [x for x in prev_claim["cell_source"].split(";") if x]
+                elif in_article_study or (art.reference is not None and not generic):
+                    sources = list(art_sources)
+            if not apps:
+                if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
+                    apps = [x for x in prev_claim["application"].split(";") if x]
+                elif art.reference is not None:
+                    apps = list(art_apps)
+            row = {
+                "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
+                "doc_id": doc_id, "article_id": art_id, "doc": doc, "sentence": s,
+                "cell_source": ";".join(sources) or "unspecified", "evidence_tier": tier,
+                "tier_step": step, "tier_reason": reason,
+                "application": ";".join(apps), "outcomes": ";".join(cl.outcomes(f)),
+                "route": cl.route(f), "hedging": cl.hedging(f, vocab),
+                "cites": ";".join(dict.fromkeys(p for p, _ in markers)),
+                "implicit_subject": bool(implicit), "source_kind": kind, "duplicate": False,
+            }
+            claim_rows.append(row)
+            prev_claim = row
+            sent_rows[si]["is_claim"] = True
+            for printed, r in resolved:
+                cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(r)],
+                                  "doc_id": doc_id, "marker": printed})
+            if art.reference is not None and step == "article_reference":
+                cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(art.reference)],
+                                  "doc_id": doc_id, "marker": art.reference.label})
+
+    result.sentences = sent_rows
+    result.claims = claim_rows
+    result.citations = cite_rows
+    result.references = [{"reference_id": ref_ids[id(r)], "doc_id": doc_id,
+                          "article_id": next((a["article_id"] for art, a in zip(arts, result.articles)
+                                              if art.reference is r), ""),
+                          "label": r.label, "kind": r.kind, "text": r.text, "year": r.year, "design": r.design}
+                         for r in refs]
+    title = ingested.title or (arts[0].title if arts else "")
+    result.document.update({"title": title[:300], "source_kind": kind, "design": doc_design,
+                            "n_articles": len(arts), "n_sentences": len(sent_rows), "n_claims": len(claim_rows)})
+    return result

@@ -1,0 +1,174 @@
+"""Reading files into normalised text: encoding detection, HTML and Markdown readers.
+
+A reader registry keyed by file extension turns bytes into plain text in which
+paragraphs are separated by blank lines, headings start with '#', bullets with
+'- ', and citation markers survive as printed ('<sup>3</sup>', '*3', '[^key]').
+Problems with one file never raise: they come back in ``Ingested.status``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+MAX_BYTES = 20_000_000  # a "huge" file: skipped with a warning, never read into the tables
+
+READERS: dict[str, Callable[[str], tuple[str, str]]] = {}
+EXTENSIONS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+                              ".html": "html", ".htm": "html", ".xhtml": "html"}
+
+
+@dataclass
+class Ingested:
+    """A file read into text, or the reason it could not be."""
+
+    text: str
+    format: str
+    encoding: str
+    status: str  # "ok", "ok: <warning>" or "skipped: <reason>"
+    title: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.status.startswith("skipped")
+
+
+def register(fmt: str):
+    """Register a reader ``str -> (text, title)`` for a format name."""
+    def deco(fn):
+        READERS[fmt] = fn
+        return fn
+    return deco
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        # UTF-16 without BOM has a NUL in every other byte; true binaries are irregular
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        return not (max(even, odd) > 0.4 * (len(head) / 2) and min(even, odd) < 0.05 * (len(head) / 2))
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > 0.1 * max(len(head), 1)
+
+
+def decode(raw: bytes) -> tuple[str, str, str]:
+    """Decode bytes to text; return (text, encoding, warning or '')."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc, errors="replace"), enc, ""
+    try:
+        return raw.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported late: only legacy files need it
+
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding, ""
+    return raw.decode("utf-8", errors="replace"), "utf-8", "undecodable bytes replaced"
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def normalise(text: str) -> str:
+    """NFC-normalise, unify newlines and spaces, drop control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+@register("txt")
+def read_txt(text: str) -> tuple[str, str]:
+    """Plain text: kept as it is."""
+    return text, ""
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_HTML_TAG = re.compile(r"</?(?!sup\b)[a-zA-Z][^>]*>")
+
+
+@register("md")
+def read_md(text: str) -> tuple[str, str]:
+    """Markdown: front matter dropped (its title kept), links and emphasis reduced to their text."""
+    title = ""
+    m = _FRONT.match(text)
+    if m:
+        for line in m.group(1).splitlines():
+            if line.lower().startswith("title:"):
+                title = line.split(":", 1)[1].strip().strip("'\"")
+        text = text[m.end():]
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(lambda mm: f"{mm.group(1)} [link:{mm.group(2)}]", text)
+    text = _MD_EMPH.sub(lambda mm: mm.group(2) or mm.group(3) or "", text)
+    text = _HTML_TAG.sub("", text)
+    return text, title
+
+
+_BLOCK_TAGS = {"p", "div", "section", "article", "li", "tr", "blockquote", "figcaption", "pre",
+               "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "header", "main", "table", "ul", "ol"}
+_DROP_TAGS = ["script", "style", "noscript", "nav", "footer", "form", "iframe", "svg", "button", "template", "aside"]
+
+
+@register("html")
+def read_html(text: str) -> tuple[str, str]:
+    """HTML through a real parser (BeautifulSoup + lxml); <sup>n</sup> kept as a marker."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(text, "lxml")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    if soup.head:
+        soup.head.decompose()
+    for sup in soup.find_all("sup"):
+        sup.replace_with(NavigableString(f"<sup>{sup.get_text('', strip=True)}</sup>"))
+    for br in soup.find_all("br"):
+        br.replace_with(NavigableString("\n"))
+    for tag in soup.find_all(list(_BLOCK_TAGS)):
+        if tag.name and tag.name[0] == "h" and tag.name[1:].isdigit():
+            tag.insert_before(NavigableString("\n\n" + "#" * int(tag.name[1:]) + " "))
+        elif tag.name == "li":
+            tag.insert_before(NavigableString("\n- "))
+        else:
+            tag.insert_before(NavigableString("\n\n"))
+        tag.insert_after(NavigableString("\n\n"))
+    body = soup.get_text()
+    lines = [re.sub(r"\s+", " ", ln).strip() for ln in body.split("\n")]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return out, title
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Ingested:
+    """Read one file of the corpus; every problem is reported in ``status``, never raised."""
+    fmt = EXTENSIONS.get(path.suffix.lower(), "")
+    if not fmt:
+        return Ingested("", "", "", "skipped: unsupported file type")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Ingested("", fmt, "", f"skipped: file too large ({size} bytes > {max_bytes})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Ingested("", fmt, "", f"skipped: unreadable ({exc.strerror or exc})")
+    if not raw.strip():
+        return Ingested("", fmt, "", "skipped: empty file")
+    if _looks_binary(raw):
+        return Ingested("", fmt, "", "skipped: binary content in a text file")
+    text, encoding, warning = decode(raw)
+    text, title = READERS[fmt](normalise(text))
+    text = normalise(text)
+    if not text.strip():
+        return Ingested("", fmt, encoding, "skipped: no text after reading")
+    return Ingested(text, fmt, encoding, f"ok: {warning}" if warning else "ok", title)

@@ -1,0 +1,58 @@
+"""Page noise: calls to action, navigation, comment counters, newsletter boxes.
+
+A line is noise when it is short and holds a cue of boilerplate.yaml, when it is
+printed 3+ times in its document, or when it is a short line found in a large
+share of the corpus (site chrome repeated on every page).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Iterable
+
+from .vocab import Vocab
+
+
+def line_key(line: str) -> str:
+    """A key that ignores case, spacing and punctuation, for counting repeated lines."""
+    norm = "".join(ch for ch in line.lower() if ch.isalnum())
+    return hashlib.blake2b(norm.encode(), digest_size=8).hexdigest() if norm else ""
+
+
+def short_lines(text: str, max_chars: int) -> set[str]:
+    """Keys of a document's short lines (each counted once per document)."""
+    return {line_key(ln) for ln in text.split("\n") if 0 < len(ln.strip()) <= max_chars} - {""}
+
+
+def corpus_noise(texts_keys: Iterable[set[str]], n_docs: int, vocab: Vocab) -> frozenset[str]:
+    """Short lines found in at least ``share_of_corpus`` of a corpus of 4+ documents."""
+    conf = vocab["boilerplate.yaml"]
+    if n_docs < 4:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for keys in texts_keys:
+        counts.update(keys)
+    floor = max(3, conf.get("share_of_corpus", 0.5) * n_docs)
+    return frozenset(k for k, c in counts.items() if c >= floor)
+
+
+def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozenset()) -> str:
+    """Blank out noise lines, keeping line positions so paragraphs stay apart."""
+    conf = vocab["boilerplate.yaml"]
+    max_chars = int(conf.get("max_chars", 140))
+    repeats = int(conf.get("repeats_in_document", 3))
+    cues = [c.lower() for c in conf.get("cues", [])]
+    lines = text.split("\n")
+    keys = [line_key(ln) for ln in lines]
+    counts = Counter(k for k in keys if k)
+    out = []
+    for line, key in zip(lines, keys):
+        low = line.lower()
+        short = len(line) <= max_chars
+        if key and (counts[key] >= repeats
+                    or (short and key in corpus_keys)
+                    or (short and any(c in low for c in cues))):
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)

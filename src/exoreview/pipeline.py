@@ -1,0 +1,228 @@
+"""A corpus folder in, every table out: file discovery, parallel extraction, safe output.
+
+Output is built in a temporary sibling folder and swapped in only when complete,
+so an interrupted or failed run leaves the previous output as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from . import __version__
+from .errors import CorpusError, ExoreviewError
+from .extract import DocResult, process_document
+from .ingest import EXTENSIONS, MAX_BYTES, Ingested, read_file
+from .noise import corpus_noise, short_lines
+from .tables import TableWriter
+from .vocab import Vocab, load_vocab
+
+
+@dataclass
+class RunSummary:
+    """Counts of one extraction run."""
+
+    documents: int
+    skipped: int
+    claims: int
+    content_hash: str
+    out_dir: Path
+
+
+def list_corpus(paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
+    """(doc name, path) of every document under the given files or folders, sorted.
+
+    A document's name is its path relative to the folder given (a file given
+    directly keeps its file name). Hidden files and folders are ignored.
+    """
+    if not paths:
+        raise CorpusError("no corpus path given")
+    found: list[tuple[str, Path]] = []
+    for p in map(Path, paths):
+        if not p.exists():
+            raise CorpusError(f"corpus path not found: {p}")
+        if p.is_file():
+            found.append((p.name, p))
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                fp = Path(root) / name
+                found.append((fp.relative_to(p).as_posix(), fp))
+    if not found:
+        raise CorpusError(f"no documents in {', '.join(map(str, paths))}: the folder is empty")
+    found.sort(key=lambda t: t[0])
+    if not any(fp.suffix.lower() in EXTENSIONS for _, fp in found):
+        raise CorpusError(f"no readable document in {', '.join(map(str, paths))} "
+                          f"(supported: {', '.join(sorted(EXTENSIONS))})")
+    return found
+
+
+def corpus_hash(files: Sequence[tuple[str, Path]], vocab: Vocab) -> str:
+    """Hash of every document's name and bytes, the vocabulary and the code version."""
+    h = hashlib.sha256(f"exoreview {__version__}\0{vocab.digest}\0{code_digest()}\0".encode())
+    for name, path in files:
+        h.update(name.encode() + b"\0")
+        try:
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError as exc:
+            h.update(f"unreadable {exc.errno}".encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def code_digest() -> str:
+    """Hash of the package's own source, so a code change invalidates cached tables."""
+    h = hashlib.sha256()
+    for py in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(py.name.encode() + py.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# --- worker side -----------------------------------------------------------------
+_W: dict = {}
+
+
+def _init_worker(corpus_keys: frozenset[str], vocab_dir: str | None) -> None:
+    _W["vocab"] = load_vocab(vocab_dir)
+    _W["keys"] = corpus_keys
+
+
+def _read(path: Path) -> tuple[Ingested, str, int]:
+    ing = read_file(path)
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
+    except OSError:
+        raw = b""
+    return ing, hashlib.sha256(raw or str(path).encode()).hexdigest(), len(raw)
+
+
+def _work(item: tuple[str, str]) -> DocResult:
+    doc, path = item
+    ing, digest, size = _read(Path(path))
+    try:
+        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"])
+    except Exception as exc:  # one bad document must never abort the corpus
+        ing = Ingested("", ing.format, ing.encoding, f"skipped: could not be processed ({type(exc).__name__}: {exc})")
+        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"])
+    res.document["bytes"] = size
+    res.document["content_hash"] = digest
+    return res
+
+
+def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab) -> frozenset[str]:
+    if len(files) < 4:
+        return frozenset()
+    max_chars = int(vocab["boilerplate.yaml"].get("max_chars", 140))
+
+    def gen() -> Iterator[set[str]]:
+        for _, path in files:
+            ing = read_file(path)
+            if ing.ok:
+                yield short_lines(ing.text, max_chars)
+    return corpus_noise(gen(), len(files), vocab)
+
+
+class _Duplicates:
+    """Near-duplicate articles across the corpus: most of their long paragraphs seen before."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}   # paragraph key -> article_id where first seen
+        self.doc_of: dict[str, str] = {}  # article_id -> doc
+
+    def mark(self, res: DocResult) -> None:
+        dup_docs = []
+        for art, keys in zip(res.articles, res.paragraph_keys):
+            hashes = [hashlib.blake2b(k.encode(), digest_size=8).hexdigest() for k in keys if k]
+            seen = [self.first[h] for h in hashes if h in self.first and self.doc_of.get(self.first[h]) != res.document["doc"]]
+            if hashes and seen:
+                best = max(set(seen), key=seen.count)
+                if seen.count(best) >= max(1, 0.6 * len(hashes)):
+                    art["duplicate_of"] = best
+                    dup_docs.append(self.doc_of[best])
+            for h in hashes:
+                self.first.setdefault(h, art["article_id"])
+            self.doc_of[art["article_id"]] = res.document["doc"]
+        dup_arts = {a["article_id"] for a in res.articles if a["duplicate_of"]}
+        for c in res.claims:
+            c["duplicate"] = c["article_id"] in dup_arts
+        with_text = [a for a, k in zip(res.articles, res.paragraph_keys) if k]
+        if with_text and all(a["duplicate_of"] for a in with_text) and len(set(dup_docs)) == 1:
+            res.document["duplicate_of"] = dup_docs[0]
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quiet: bool = False,
+        vocab_dir: str | None = None, warn=None) -> RunSummary:
+    """Extract every table of a corpus into ``out_dir`` (CSV + Parquet), atomically."""
+    warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    files = list_corpus(paths)
+    vocab = load_vocab(vocab_dir)
+    digest = corpus_hash(files, vocab)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ExoreviewError(f"output path exists and is not a folder: {out}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        keys = _noise_keys(files, vocab)
+        writer = TableWriter(tmp)
+        dups = _Duplicates()
+        skipped = 0
+        items = [(doc, str(path)) for doc, path in files]
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="doc", disable=quiet or None, file=sys.stderr,
+                   mininterval=0.5, leave=False, desc="extract")
+        for res in _results(items, keys, vocab_dir, jobs):
+            if res.document["status"] != "ok":
+                warn(f"warning: {res.document['doc']}: {res.document['status']}")
+            if res.document["status"].startswith("skipped"):
+                skipped += 1
+            dups.mark(res)
+            writer.add("documents", [res.document])
+            for table in ("articles", "sentences", "claims", "references", "citations"):
+                writer.add(table, getattr(res, table))
+            bar.update(1)
+        bar.close()
+        writer.close()
+        if skipped == len(files):
+            raise CorpusError(f"no readable document in {', '.join(map(str, paths))} ({skipped} files skipped)")
+        (tmp / "PROVENANCE").write_text(f"exoreview {__version__}\ncontent_hash {digest}\n", encoding="utf-8")
+        _swap_in(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return RunSummary(len(files), skipped, writer.counts["claims"], digest, out)
+
+
+def _results(items: list[tuple[str, str]], keys: frozenset[str], vocab_dir: str | None,
+             jobs: int) -> Iterator[DocResult]:
+    """Process documents in order, in ``jobs`` processes (1 = in this process)."""
+    if jobs <= 1 or len(items) < 8:
+        _init_worker(keys, vocab_dir)
+        for item in items:
+            yield _work(item)
+        return
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(keys, vocab_dir)) as pool:
+        yield from pool.imap(_work, items, chunksize=16)

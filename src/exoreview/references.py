@@ -1,0 +1,164 @@
+"""Reference lists, in-text citation markers, and the study design of each reference.
+
+Shapes understood: a 'References'/'Footnotes' section of numbered ('1.', '[1]',
+'1 Author'), starred ('*1') or footnote ('[^key]:') entries; numbered entries with
+no heading at the end of a page; a 'Reference:' line closing an article; a
+stand-alone author-year line ('Chang, Y-H, et al. (2018). Title. Journal.').
+Markers: '<sup>5,6</sup>', '*4', '[^key]', '[5]', and numbers glued to words
+('synthesis38, 39').
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import taxonomy as tx
+from .vocab import Vocab
+
+_SECTION = re.compile(
+    r"^(?:#+\s*)?(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)\b\s*:?\s*(.*)$",
+    re.I)
+_NUMBERED = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
+_STARRED = re.compile(r"^\*(\d{1,3})\s*")
+_FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:\s*")
+_REFERENCE_LINE = re.compile(r"^(?:references?|source|citation)\s*:\s*(.+)$", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ..."
+_AUTHOR_YEAR = re.compile(
+    r"^[A-Z][A-Za-z'’\-]+(?:,?\s+(?:[A-Z][A-Za-z\-]*\.?,?\s*)+)?(?:,?\s*(?:et al\.?|and [A-Z][\w\-]+|& [A-Z][\w\-]+))?,?\s*\(?(19|20)\d\d[a-z]?\)?[.,:]")
+
+# in-text markers
+_SUP = re.compile(r"<sup>([^<]{1,40})</sup>")
+_STAR_MARK = re.compile(r"\*(\d{1,3})\b")
+_FOOT_MARK = re.compile(r"\[\^([^\]]+)\]")
+_BRACKET_MARK = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
+_GLUED_MARK = re.compile(r"(?<=[a-z]{4})(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=[\s.,;:)]|$)")
+_LINK_MARK = re.compile(r"\[link:([^\]]+)\]")
+
+
+@dataclass
+class Reference:
+    """One entry of a reference list, or an article's closing reference line."""
+
+    label: str
+    kind: str
+    text: str
+    block: int
+    design: str = ""
+    year: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def section_start(text: str) -> str | None:
+    """If ``text`` opens a reference section, return what follows the heading ('' if nothing)."""
+    m = _SECTION.match(text.strip())
+    if not m:
+        return None
+    rest = m.group(2).strip()
+    if rest and len(rest) < 40 and not _YEAR.search(rest):
+        return None  # "Sources of exosomes" is a heading about something else
+    return rest
+
+
+def reference_line(text: str) -> str | None:
+    """Return the citation of a 'Reference: ...' line or of a stand-alone author-year line."""
+    m = _REFERENCE_LINE.match(text)
+    if m and _YEAR.search(m.group(1)):
+        return m.group(1).strip()
+    if _AUTHOR_YEAR.match(text) and len(text) < 400 and text.count(". ") >= 1:
+        return text.strip()
+    return None
+
+
+def parse_entry(text: str, block: int) -> Reference | None:
+    """Parse one line of a reference section into a Reference, or None if it is not one."""
+    for pattern, kind in ((_FOOTNOTE, "footnote"), (_STARRED, "numbered"), (_NUMBERED, "numbered")):
+        m = pattern.match(text)
+        if m:
+            label = next(g for g in m.groups() if g)
+            if kind == "numbered" and pattern is _STARRED:
+                return Reference(label=label, kind="numbered", text=text[m.end():].strip(), block=block,
+                                 aliases=[f"*{label}"])
+            return Reference(label=label, kind=kind, text=text[m.end():].strip(), block=block)
+    return None
+
+
+def numbered_entry(text: str) -> bool:
+    """A line shaped like '3 Author, A., Title ... 2020' (a list entry without a heading)."""
+    m = _NUMBERED.match(text)
+    return bool(m and _YEAR.search(text) and re.match(r"[A-Z][\w'’\-]+,", text[m.end():]))
+
+
+def first_author(citation: str) -> str:
+    """Surname of the first author of a citation ('Chang, Y-H, et al.' -> 'Chang')."""
+    m = re.match(r"\s*([A-Z][A-Za-z'’\-]+)", citation)
+    return m.group(1) if m else "work"
+
+
+def classify_design(text: str, vocab: Vocab) -> str:
+    """Study design of a reference from its title and venue words ('' when none is named).
+
+    Cue phrases per tier come from designs.yaml; the strongest tier named wins
+    ('A case report and a review of the literature' is a case report). A species
+    word followed by 'cell(s)' names a cell line, not an animal study.
+    """
+    low = text.lower()
+    hits = vocab.matcher.find(text, low)
+    tiers = []
+    for h in hits:
+        if h.group != "design":
+            continue
+        if h.key == "animal" and re.match(r"\s*(?:[a-z-]+\s+)?cells?\b", low[h.end:h.end + 30]):
+            continue
+        tiers.append(h.key)
+    best = tx.strongest(tiers)
+    if best:
+        return best
+    finding = vocab["designs.yaml"].get("finding_title") or {}
+    title = low.split(". ", 2)[1] if low.count(". ") >= 2 else low
+    if finding and any(h.group == "finding_verb" for h in vocab.matcher.find(title)):
+        return finding.get("tier", "")
+    return ""
+
+
+def _expand(spec: str) -> list[str]:
+    """'3-5' -> ['3','4','5']; '5,6' -> ['5','6']."""
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*", spec.strip()):
+        m = re.match(r"^(\d{1,3})\s*[–-]\s*(\d{1,3})$", part)
+        if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 50:
+            out += [str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1)]
+        elif part.strip("*").isdigit():
+            out.append(part.strip("*"))
+    return out
+
+
+def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]]]:
+    """Citation markers of a sentence: [(marker as printed, [reference labels])]."""
+    found: list[tuple[str, list[str]]] = []
+    for m in _SUP.finditer(sentence):
+        found.append((m.group(1), _expand(m.group(1)) or [m.group(1)]))
+    for m in _STAR_MARK.finditer(sentence):
+        found.append((f"*{m.group(1)}", [m.group(1)]))
+    for m in _FOOT_MARK.finditer(sentence):
+        found.append((m.group(1), [m.group(1)]))
+    for m in _BRACKET_MARK.finditer(sentence):
+        found.append((m.group(1), _expand(m.group(1))))
+    for m in _LINK_MARK.finditer(sentence):
+        found.append((m.group(1), [m.group(1)]))
+    if glued and not found:
+        clean = _SUP.sub("", sentence)
+        for m in _GLUED_MARK.finditer(clean):
+            labels = _expand(m.group(1))
+            if labels:
+                found.append((m.group(1), labels))
+    return found
+
+
+def strip_markers(sentence: str) -> str:
+    """The sentence without its citation markers (for matching words, not for output)."""
+    s = _SUP.sub(" ", sentence)
+    s = _FOOT_MARK.sub(" ", s)
+    s = _LINK_MARK.sub(" ", s)
+    s = _STAR_MARK.sub(" ", s)
+    return s

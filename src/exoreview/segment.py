@@ -1,0 +1,153 @@
+"""Blocks and sentences from normalised text.
+
+Survives real web text: headings glued to the first sentence
+("IntroductionSkin aging is..."), citation numbers glued to words ("thickest1, 2."),
+abbreviations (et al., e.g., Fig., vs., approx.), decimals, bullets, markdown
+headings and paragraphs broken across blank lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "al", "e.g", "i.e", "eg", "ie", "fig", "figs", "vs", "approx", "ca", "cf", "dr", "mr", "mrs", "ms",
+    "prof", "no", "nos", "st", "etc", "vol", "pp", "ref", "refs", "jr", "sr", "inc", "ltd", "co", "eq",
+    "resp", "min", "max", "sp", "spp", "viz", "ed", "eds", "p", "tab", "suppl", "u.s", "dept", "univ", "mt",
+}
+
+_BULLET = re.compile(r"^(?:[-*•–—·▪◦]|\d{1,2}[.)])\s+(?=\S)")
+_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")
+_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^[^\]]+\]|\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?$")
+# a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
+_GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b)")
+
+# Sentence boundary: terminal punctuation, optional closing quotes/brackets and an
+# optional citation marker, then space and a plausible sentence start.
+_BOUNDARY = re.compile(
+    r"(?P<end>[.!?…][\"'”’)\]]*(?:\*\d+(?:\s*,\s*\*?\d+)*|<sup>[^<]*</sup>|\[\^[^\]]+\])?)"
+    r"\s+(?=[\"'“‘(\[]?[A-Z0-9*#<•])"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass
+class Block:
+    """A paragraph, heading or bullet of a document, in reading order."""
+
+    index: int
+    text: str
+    kind: str  # "heading", "para", "bullet"
+    level: int = 0
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    if not words:
+        return False
+    small = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "from", "with", "by", "at", "or", "as",
+             "than", "vs", "via", "into", "its", "their"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps / len(words) >= 0.85 and sum(1 for w in words if w[0].isupper()) >= 1
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation written in title case or capitals."""
+    if len(text) > 160 or _TERMINAL.search(text):
+        return False
+    return _is_title_case(text) or (text.isupper() and len(text) > 3)
+
+
+def split_glued_heading(text: str) -> tuple[str, str]:
+    """Split 'Overview of Skin AgingThe skin, ...' into ('Overview of Skin Aging', 'The skin, ...')."""
+    for m in _GLUE.finditer(text[:120]):
+        head, rest = text[: m.start()], text[m.start():]
+        words = head.split()
+        if (len(head) >= 8 and 1 <= len(words) <= 12 and head[:1].isupper() and not _TERMINAL.search(head)
+                and len(re.sub(r"\W", "", words[-1])) >= 4
+                and not re.search(r"[,;]", head) and len(rest.split()) >= 4):
+            return head.strip(), rest.strip()
+    return "", text
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split normalised text into blocks: blank lines separate paragraphs, bullets and
+    markdown headings stand alone, wrapped lines of one paragraph are joined and a
+    paragraph cut mid-sentence by a blank line is re-joined."""
+    raw: list[tuple[str, str, int]] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            raw.append((" ".join(para), "para", 0))
+            para.clear()
+
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            flush()
+            continue
+        m = _HEADING_MD.match(line)
+        if m:
+            flush()
+            raw.append((m.group(2).strip().strip("#").strip(), "heading", len(m.group(1))))
+            continue
+        b = _BULLET.match(line)
+        if b and not re.match(r"^\d{1,3}[.)]\s+[A-Z][\w'’-]+,", line):
+            flush()
+            raw.append((line[b.end():].strip(), "bullet", 0))
+            continue
+        para.append(line)
+    flush()
+
+    blocks: list[Block] = []
+    for text_, kind, level in raw:
+        if not text_:
+            continue
+        if kind == "para":
+            head, rest = split_glued_heading(text_)
+            if head:
+                blocks.append(Block(0, head, "heading", 3))
+                text_ = rest
+            elif looks_like_heading(text_):
+                kind = "heading"
+        prev = blocks[-1] if blocks else None
+        if (prev is not None and kind == "para" and prev.kind == "para" and text_[:1].islower()
+                and not _TERMINAL.search(prev.text)):
+            prev.text = f"{prev.text} {text_}"
+            continue
+        blocks.append(Block(0, text_, kind, level))
+    for i, b in enumerate(blocks):
+        b.index = i
+    return blocks
+
+
+def _protected(prefix: str) -> bool:
+    """True when the period ending ``prefix`` belongs to an abbreviation or an initial."""
+    m = _WORD_BEFORE.search(prefix)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    return len(m.group(1)) == 1 and m.group(1).isupper()  # an initial: "J. Smith"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping citation markers with their sentence."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end("end")
+        piece = text[start:end]
+        core = piece[: len(piece) - len(m.group("end")) + 1]
+        if m.group("end").startswith(".") and _protected(core):
+            continue
+        if len(piece.strip()) < 2:
+            continue
+        out.append(piece.strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out

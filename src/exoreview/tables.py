@@ -1,0 +1,84 @@
+"""The one place records become DataFrames, Parquet and CSV files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schema import TABLES, columns
+
+INT_COLUMNS = {"index", "block", "n_articles", "n_sentences", "n_claims", "bytes"}
+BOOL_COLUMNS = {"is_heading", "is_claim", "implicit_subject", "duplicate"}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """Fixed Arrow types of a table's columns (ints, bools, the rest strings)."""
+    fields = []
+    for col in columns(table):
+        typ = pa.int64() if col in INT_COLUMNS else pa.bool_() if col in BOOL_COLUMNS else pa.string()
+        fields.append(pa.field(col, typ))
+    return pa.schema(fields)
+
+
+def frame(table: str, records: list[dict]) -> pd.DataFrame:
+    """Records of one table as a DataFrame with exactly the schema's columns and types."""
+    cols = columns(table)
+    df = pd.DataFrame.from_records(records, columns=cols)
+    for col in cols:
+        if col in INT_COLUMNS:
+            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).astype("int64")
+        elif col in BOOL_COLUMNS:
+            df[col] = df[col].fillna(False).astype(bool)
+        else:
+            df[col] = df[col].fillna("").astype(str)
+    return df
+
+
+class TableWriter:
+    """Streams records of every table to Parquet and CSV in chunks, bounding memory."""
+
+    def __init__(self, out_dir: Path, chunk_rows: int = 20_000):
+        self.out_dir = Path(out_dir)
+        self.chunk_rows = chunk_rows
+        self._buf: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self._pq: dict[str, pq.ParquetWriter] = {}
+        self._csv_started: set[str] = set()
+        self.counts: dict[str, int] = {t: 0 for t in TABLES}
+
+    def add(self, table: str, records: list[dict]) -> None:
+        """Queue records; a full buffer is flushed to disk."""
+        self._buf[table].extend(records)
+        if len(self._buf[table]) >= self.chunk_rows:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        records = self._buf[table]
+        self._buf[table] = []
+        if not records and table in self._pq:
+            return
+        df = frame(table, records)
+        arrow = pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False)
+        if table not in self._pq:
+            self._pq[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet", arrow_schema(table))
+        self._pq[table].write_table(arrow)
+        df.to_csv(self.out_dir / f"{table}.csv", mode="a" if table in self._csv_started else "w",
+                  header=table not in self._csv_started, index=False)
+        self._csv_started.add(table)
+        self.counts[table] += len(df)
+
+    def close(self) -> None:
+        """Flush every buffer and close the Parquet files (empty tables get headers only)."""
+        for table in TABLES:
+            self._flush(table)
+            self._pq.pop(table).close()
+
+
+def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
+    """Read every table written by :class:`TableWriter` back into DataFrames."""
+    out = {}
+    for table in TABLES:
+        df = pq.read_table(Path(out_dir) / f"{table}.parquet").to_pandas()
+        out[table] = df[columns(table)]
+    return out
