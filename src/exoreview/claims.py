@@ -15,7 +15,10 @@ from .vocab import Hit, Vocab
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _COMPOSITION = re.compile(r"\b(contain|contains|carry|carries|packed with|comprise|comprises|consist|consists|"
-                          r"loaded with|rich in|enriched (?:with|in)|cargo)\b", re.I)
+                          r"loaded with|rich in|enriched (?:with|in)|cargo|include|includes|found in)\b", re.I)
+_NEGATION = re.compile(r"\b(not|no|neither|nor|never|without)\b", re.I)
+_WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
+_PRONOUN = re.compile(r"\b(they|their|them|theirs)\b", re.I)
 _NEGATED_INJECTION = re.compile(r"\b(rather than|instead of|avoid\w*|without|no need for|not)\s+(?:\w+\s+){0,2}$", re.I)
 _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:are|contain|have|act|play)\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
@@ -59,9 +62,34 @@ def first_word(text: str) -> str:
     return m.group(0).lower() if m else ""
 
 
+def _opening(text: str, vocab: Vocab) -> str:
+    """The sentence without a leading connective or short introductory phrase ('Furthermore, ')."""
+    text = text.strip()
+    low = text.lower()
+    for c in vocab["claims.yaml"].get("connectives", []):
+        c = str(c).lower()
+        if low.startswith(c) and low[len(c):len(c) + 1] in (",", " "):
+            return text[len(c):].lstrip(" ,")
+    m = re.match(r"^[^,;:]{3,30},\s+", text)
+    return text[m.end():] if m else text
+
+
 def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
-    """The sentence opens with a word that refers back ('They', 'These vesicles', 'None')."""
-    return first_word(f.clean) in {w.lower() for w in vocab["subjects.yaml"].get("anaphora", [])}
+    """The sentence opens with a word that refers back ('They', 'These vesicles', 'Indeed, they')."""
+    anaphora = {w.lower() for w in vocab["subjects.yaml"].get("anaphora", [])}
+    words = [w.lower() for w in _WORD.findall(_opening(f.clean, vocab))[:3]]
+    return bool(words) and (words[0] in anaphora or "none" in words)
+
+
+def refers_back(f: Facts, vocab: Vocab) -> bool:
+    """The sentence's subject is carried over: an anaphoric opening or 'they/their' early on."""
+    return is_anaphoric(f, vocab) or bool(_PRONOUN.search(" ".join(_WORD.findall(f.clean)[:8])))
+
+
+def states_aim(f: Facts, vocab: Vocab) -> bool:
+    """The sentence opens with the author's own aim ('This review delves into ...', 'We ...')."""
+    low = f.clean.strip().lower()
+    return any(low.startswith(str(o).lower() + " ") for o in vocab["claims.yaml"].get("aim_openings", []))
 
 
 def names_vesicles(f: Facts) -> bool:
@@ -69,7 +97,8 @@ def names_vesicles(f: Facts) -> bool:
     return f.has("subject", "vesicle")
 
 
-def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool) -> tuple[bool, bool]:
+def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
+             bullet: bool = False) -> tuple[bool, bool]:
     """Decide whether a sentence is a claim; return (is_claim, implicit_subject).
 
     ``context_vesicles``: the sentence before it (same passage) was about exosomes,
@@ -80,22 +109,26 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool) -
     if len(words) < 4 or text.endswith("?"):
         return False, False
     explicit = names_vesicles(f)
-    implicit = not explicit and context_vesicles and is_anaphoric(f, vocab)
+    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
+    # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
+    listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
+    implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result)
     if not (explicit or implicit):
         return False, False
     not_claim = set(f.keys("not_claim"))
-    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
-    if "advert" in not_claim:
-        return False, False
-    if "method" in not_claim and not (f.has("direction") and has_effect and "unknown" not in not_claim):
+    if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
+            or re.match(r"^(source|url|link|via|image|photo|credit)s?\s*:", text, re.I):
         return False, False
     if "unknown" in not_claim and not has_effect:
         return False, False
     if "definition" in not_claim and not has_effect:
         return False, False
-    if _COMPOSITION.search(text) and not has_effect and not _NUMBER.search(text) and not f.has("direction"):
+    if (_COMPOSITION.search(text) and not has_effect and not _NUMBER.search(text) and not f.has("direction")
+            and not _NEGATION.search(text)):
         return False, False
     if heading:
+        if _WH_OPENING.match(text):
+            return False, False
         # a title counts when it is a declarative sentence about exosomes, not a topic label
         if ":" in text or not explicit:
             return False, False

@@ -46,12 +46,12 @@ class TierContext:
     in_article_study: bool            # the sentence sits where the article reports that work
     document_design: str | None       # the document's own design (primary study)
     source_kind: str
+    in_study: bool = False            # the sentence reports a particular study (cell-model words count)
 
 
 def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:
     """Return (tier, step, reason) for one claim sentence."""
-    in_study = ctx.reported_tier is not None or ctx.in_article_study
-    named = sentence_designs(f, in_study)
+    named = sentence_designs(f, ctx.in_study)
     cited = [d for d in ctx.cited_designs if d]
     best = tx.strongest(cited + named)
     if best and (best in PRIMARY or not named or cited):

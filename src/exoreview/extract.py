@@ -20,6 +20,8 @@ from .segment import Block, split_blocks, split_sentences
 from .vocab import Vocab
 
 _KEY = re.compile(r"[a-z0-9]+")
+# a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
+_BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
 
 def text_key(text: str) -> str:
@@ -60,7 +62,7 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
     refs: list[rf.Reference] = []
     in_refs = False
     for i, b in enumerate(blocks):
-        text = b.text
+        text = f"{b.marker} {b.text}" if b.marker[:1].isdigit() else b.text
         start = rf.section_start(text) if b.kind in ("heading", "para") else None
         if start is not None and not rf.reference_line(text):
             in_refs = True
@@ -86,8 +88,10 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
             refs.append(rf.Reference(label=f"ref:{rf.first_author(line)}", kind="article_line", text=line, block=i))
             roles[i] = "article_ref"
             continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        nxt_text = (f"{nxt.marker} {nxt.text}" if nxt.marker[:1].isdigit() else nxt.text) if nxt else ""
         if rf.numbered_entry(text) and (
-                (i + 1 < len(blocks) and rf.numbered_entry(blocks[i + 1].text))
+                rf.numbered_entry(nxt_text)
                 or (i > 0 and roles.get(i - 1) == "ref_entry")):
             entry = rf.parse_entry(text, i)
             if entry:
@@ -136,10 +140,15 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     if not ingested.ok:
         return DocResult(document=base)
     cl.set_defaults(vocab)
-    kind = classify_kind(ingested.text, vocab)
     text = remove_noise(ingested.text, vocab, corpus_keys)
     blocks = split_blocks(text)
     roles, refs = _roles(blocks)
+    # the kind of a page is read from its own words and chrome, not from the works it cites
+    kind_text = ingested.text
+    for b in blocks:
+        if roles.get(b.index) in ("ref_entry", "ref_other", "article_ref") and len(b.text) > 30:
+            kind_text = kind_text.replace(b.text, " ")
+    kind = classify_kind(kind_text, vocab)
     arts = _articles(blocks, roles, refs)
     result = DocResult(document=base)
     for r in refs:
@@ -153,6 +162,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             for a in r.aliases:
                 label_index.setdefault(a, r)
     ref_ids = {id(r): f"{doc_id}:r{i}" for i, r in enumerate(refs)}
+
+    has_list = any(r.kind != "article_line" for r in refs)
 
     # sentences, per article
     sent_rows: list[dict] = []
@@ -187,7 +198,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         art_tier: str | None = None
         art_sources: list[str] = []
         art_apps: list[str] = []
-        if art.reference is not None:
+        # an article reports one work when a closing reference line names it, or when a
+        # page with no reference list introduces one study ("the researchers", "this research")
+        single = art.reference is not None or (not has_list and intro is not None)
+        if single:
             art_tier = ""
             for _, _, _, f in rows[(intro or 0):]:
                 if f.has("study_intro") or intro is None:
@@ -195,10 +209,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     if ds:
                         art_tier = tx.strongest(ds) or ""
                         break
-            if not art_tier:
+            if not art_tier and art.reference is not None:
                 art_tier = art.reference.design
             title_f = cl.facts(art.title, vocab)
-            ref_f = cl.facts(art.reference.text, vocab)
+            ref_f = cl.facts(art.reference.text if art.reference else "", vocab)
             art_sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
             art_apps = cl.applications(title_f) or cl.applications(ref_f)
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
@@ -208,6 +222,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         result.paragraph_keys.append([text_key(b.text) for b in art.blocks if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
+        lead_in = False
         prev_block = -1
         reported: str | None = None
         prev_claim: dict | None = None
@@ -216,8 +231,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 reported = None  # a study's account runs on through its paragraph and bullets only
             prev_block = b.index
             heading = b.kind == "heading"
-            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=prev_vesicles)
-            prev_vesicles = (cl.names_vesicles(f) or (implicit and ok)) and not heading
+            bullet = b.kind == "bullet"
+            context = lead_in if bullet else prev_vesicles
+            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet)
+            prev_vesicles = (cl.names_vesicles(f) or (implicit and ok)) and not heading and not f.has("not_claim", "advert")
+            if not bullet:
+                lead_in = prev_vesicles  # bullets after this sentence list what it introduced
             markers = rf.find_markers(s, glued=True)
             resolved: list[tuple[str, rf.Reference]] = []
             for printed, labels in markers:
@@ -225,11 +244,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     r = label_index.get(lab) or label_index.get(f"*{lab}")
                     if r is not None:
                         resolved.append((printed, r))
-            in_article_study = art.reference is not None and (
-                intro is None or k >= intro or (heading and b is art.blocks[0]))
-            f_designs = sentence_designs(f, reported is not None or in_article_study)
+            in_article_study = single and (
+                intro is None or k >= intro or (heading and b is art.blocks[0])
+                or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
+            in_study = reported is not None or (in_article_study and art_tier in PRIMARY)
+            f_designs = sentence_designs(f, in_study)
             if not ok:
-                if f_designs and not heading and any(d in PRIMARY for d in f_designs):
+                if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
                     reported = tx.strongest(f_designs)  # a method sentence introducing a study
                 continue
             key = text_key(s)
@@ -237,7 +258,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 continue
             seen.add(key)
             appraisal = f.has("appraisal")
-            generic = cl.is_generic(f) and not markers
+            generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
             ctx = TierContext(
                 cited_designs=[r.design for _, r in resolved],
                 has_markers=bool(markers),
@@ -245,24 +266,25 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                            or f.has("study_intro")) else None,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
+                in_study=in_study,
                 document_design=doc_design or None,
                 source_kind=kind,
             )
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
-            if step in ("cited_reference", "sentence_design") and tier in PRIMARY:
-                reported = tier
+            if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
+                reported = tier  # later sentences may go on reporting this one study
             # cell source and application: the sentence, else what it refers back to, else the article
             sources = cl.cell_sources(f)
             apps = cl.applications(f)
             if not sources:
                 if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
                     sources = [x for x in prev_claim["cell_source"].split(";") if x]
-                elif in_article_study or (art.reference is not None and not generic):
+                elif in_article_study or (single and not generic):
                     sources = list(art_sources)
             if not apps:
                 if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
                     apps = [x for x in prev_claim["application"].split(";") if x]
-                elif art.reference is not None:
+                elif single:
                     apps = list(art_apps)
             row = {
                 "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],

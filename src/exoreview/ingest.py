@@ -92,7 +92,7 @@ def read_txt(text: str) -> tuple[str, str]:
     return text, ""
 
 
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FRONT = re.compile(r"\A(?:[^\n]*\n){0,5}?---\n(.*?)\n---\n", re.S)  # front matter, maybe after a few lines
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
@@ -108,7 +108,7 @@ def read_md(text: str) -> tuple[str, str]:
         for line in m.group(1).splitlines():
             if line.lower().startswith("title:"):
                 title = line.split(":", 1)[1].strip().strip("'\"")
-        text = text[m.end():]
+        text = text[: m.start(1) - 4] + "\n" + text[m.end():] if m.start(1) > 4 else text[m.end():]
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(lambda mm: f"{mm.group(1)} [link:{mm.group(2)}]", text)
     text = _MD_EMPH.sub(lambda mm: mm.group(2) or mm.group(3) or "", text)

@@ -86,7 +86,9 @@ def parse_entry(text: str, block: int) -> Reference | None:
 def numbered_entry(text: str) -> bool:
     """A line shaped like '3 Author, A., Title ... 2020' (a list entry without a heading)."""
     m = _NUMBERED.match(text)
-    return bool(m and _YEAR.search(text) and re.match(r"[A-Z][\w'’\-]+,", text[m.end():]))
+    if not (m and re.match(r"[A-Z][^,.;]{0,40}[,;]", text[m.end():])):
+        return False
+    return bool(_YEAR.search(text) or re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text) or text.count(",") >= 3)
 
 
 def first_author(citation: str) -> str:
@@ -106,17 +108,19 @@ def classify_design(text: str, vocab: Vocab) -> str:
     hits = vocab.matcher.find(text, low)
     tiers = []
     for h in hits:
-        if h.group != "design":
+        if h.group not in ("design", "design_in_study"):
             continue
         if h.key == "animal" and re.match(r"\s*(?:[a-z-]+\s+)?cells?\b", low[h.end:h.end + 30]):
             continue
+        if h.group == "design_in_study" and h.key == "in_vitro" and not re.search(
+                r"\b(?:in|on|into|cultured)\s+(?:[\w-]+\s+){0,3}$", low[max(0, h.start - 40):h.start]):
+            continue  # "in human dermal fibroblasts" names the model; "via fibroblasts" does not
         tiers.append(h.key)
     best = tx.strongest(tiers)
     if best:
         return best
     finding = vocab["designs.yaml"].get("finding_title") or {}
-    title = low.split(". ", 2)[1] if low.count(". ") >= 2 else low
-    if finding and any(h.group == "finding_verb" for h in vocab.matcher.find(title)):
+    if finding and any(h.group == "finding_verb" for h in hits):
         return finding.get("tier", "")
     return ""
 
@@ -155,9 +159,14 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
     return found
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def strip_markers(sentence: str) -> str:
-    """The sentence without its citation markers (for matching words, not for output)."""
+    """The sentence without its citation markers and URLs (for matching words, not for output)."""
     s = _SUP.sub(" ", sentence)
+    s = _LINK_MARK.sub(" ", s)
+    s = _URL.sub(" ", s)
     s = _FOOT_MARK.sub(" ", s)
     s = _LINK_MARK.sub(" ", s)
     s = _STAR_MARK.sub(" ", s)

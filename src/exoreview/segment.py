@@ -39,6 +39,7 @@ class Block:
     text: str
     kind: str  # "heading", "para", "bullet"
     level: int = 0
+    marker: str = ""  # a bullet's list marker ("-", "3.")
 
 
 def _is_title_case(text: str) -> bool:
@@ -74,12 +75,12 @@ def split_blocks(text: str) -> list[Block]:
     """Split normalised text into blocks: blank lines separate paragraphs, bullets and
     markdown headings stand alone, wrapped lines of one paragraph are joined and a
     paragraph cut mid-sentence by a blank line is re-joined."""
-    raw: list[tuple[str, str, int]] = []
+    raw: list[tuple[str, str, int, str]] = []
     para: list[str] = []
 
     def flush() -> None:
         if para:
-            raw.append((" ".join(para), "para", 0))
+            raw.append((" ".join(para), "para", 0, ""))
             para.clear()
 
     for line in text.split("\n"):
@@ -90,18 +91,20 @@ def split_blocks(text: str) -> list[Block]:
         m = _HEADING_MD.match(line)
         if m:
             flush()
-            raw.append((m.group(2).strip().strip("#").strip(), "heading", len(m.group(1))))
+            raw.append((m.group(2).strip().strip("#").strip(), "heading", len(m.group(1)), ""))
             continue
         b = _BULLET.match(line)
         if b and not re.match(r"^\d{1,3}[.)]\s+[A-Z][\w'’-]+,", line):
             flush()
-            raw.append((line[b.end():].strip(), "bullet", 0))
+            raw.append((line[b.end():].strip(), "bullet", 0, b.group(0).strip()))
             continue
+        if para and _TERMINAL.search(para[-1]):
+            flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text)
         para.append(line)
     flush()
 
     blocks: list[Block] = []
-    for text_, kind, level in raw:
+    for text_, kind, level, marker in raw:
         if not text_:
             continue
         if kind == "para":
@@ -116,7 +119,7 @@ def split_blocks(text: str) -> list[Block]:
                 and not _TERMINAL.search(prev.text)):
             prev.text = f"{prev.text} {text_}"
             continue
-        blocks.append(Block(0, text_, kind, level))
+        blocks.append(Block(0, text_, kind, level, marker))
     for i, b in enumerate(blocks):
         b.index = i
     return blocks

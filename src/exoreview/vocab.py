@@ -33,7 +33,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "outcomes.yaml": ("outcomes", "fixed", "directions"),
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
-    "claims.yaml": ("not_claim", "study_intro", "appraisal"),
+    "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
     "source_kinds.yaml": ("order", "default", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
