@@ -119,6 +119,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
             or re.match(r"^(source|url|link|via|image|photo|credit)s?\s*:", text, re.I):
         return False, False
+    if implicit and f.has("appraisal") and not has_effect:
+        return False, False  # "This is good news for everyone."
     if "unknown" in not_claim and not has_effect:
         return False, False
     if "definition" in not_claim and not has_effect:

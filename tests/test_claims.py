@@ -1,0 +1,77 @@
+"""Claim detection and labels, on sentences the tests write themselves."""
+from __future__ import annotations
+
+from exoreview import claims as cl
+from exoreview.evidence import TierContext, decide
+
+
+def label(sentence, vocab):
+    cl.set_defaults(vocab)
+    f = cl.facts(sentence, vocab)
+    return f, cl.cell_sources(f), cl.applications(f), cl.outcomes(f), cl.route(f), cl.hedging(f, vocab)
+
+
+def test_claim_or_not(vocab):
+    def claim(s, ctx=False, heading=False):
+        return cl.is_claim(cl.facts(s, vocab), vocab, heading=heading, context_vesicles=ctx)
+
+    assert claim("Adipose-derived exosomes reduce wrinkles and improve elasticity.") == (True, False)
+    assert claim("They prompt the cells to produce more collagen.", ctx=True) == (True, True)
+    assert claim("They prompt the cells to produce more collagen.", ctx=False) == (False, False)
+    assert claim("Furthermore, they limit scar formation.", ctx=True) == (True, True)
+    assert claim("Exosomes are nano-sized vesicles, 30-150 nm in diameter.")[0] is False
+    assert claim("Exosomes contain proteins, lipids and nucleic acids.")[0] is False
+    assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
+    assert claim("More research is needed on exosomes.")[0] is False
+    assert claim("This review explores exosomes in skin aging.")[0] is False
+    assert claim("Subscribe to our exosome newsletter for skin tips.")[0] is False
+    assert claim("What are exosomes?")[0] is False
+    assert claim("Exosomes From Cord Stem Cells Stimulate Skin Rejuvenation", heading=True)[0] is True
+    assert claim("How Exosomes Improve Skin", heading=True)[0] is False
+    assert claim("Exosomes in skincare: hype and risks", heading=True)[0] is False
+
+
+def test_labels(vocab):
+    _, src, app, out, route, hedge = label(
+        "ASC-Exos applied after microneedling may reduce scarring and boost collagen synthesis.", vocab)
+    assert src == ["adipose_msc"]
+    assert app == ["scarring"]
+    assert out == ["scar_formation:down", "collagen:up"]
+    assert route == "device_combined"
+    assert hedge == "hedged"
+    _, src, _, out, route, hedge = label(
+        "Umbilical cord MSC exosomes are remarkably anti-inflammatory when applied topically.", vocab)
+    assert src == ["umbilical_cord_msc"]
+    assert out == ["inflammation:down"]
+    assert route == "topical" and hedge == "emphatic"
+    _, src, _, out, route, _ = label("MSC-exos are non-immunogenic, minimizing the risk of rejection.", vocab)
+    assert src == ["msc_unspecified"] and out == ["safety:up"] and route == "unspecified"
+    assert label("They can be applied topically or injected into the skin.", vocab)[4] == "unspecified"
+    assert label("Exosomes can be placed on the skin rather than injected.", vocab)[4] == "topical"
+    assert label("Perhaps most impressively, exosomes could be a remarkable option.", vocab)[5] == "hedged"
+    assert label("MSC-exos modulate inflammation.", vocab)[3] == ["inflammation:unclear"]
+
+
+def _ctx(**kw):
+    base = dict(cited_designs=[], has_markers=False, reported_tier=None, article_tier=None,
+                in_article_study=False, document_design=None, source_kind="vendor_marketing")
+    base.update(kw)
+    return TierContext(**base)
+
+
+def test_tier_rule_steps(vocab):
+    f = cl.facts("Exosomes healed wounds in diabetic mice.", vocab)
+    assert decide(f, _ctx(), generic=False, appraisal=False)[:2] == ("animal", "sentence_design")
+    f = cl.facts("Exosomes decrease melanin<sup>12</sup>.", vocab)
+    assert decide(f, _ctx(cited_designs=["rct"], has_markers=True), generic=False, appraisal=False)[:2] == (
+        "rct", "cited_reference")
+    f = cl.facts("More randomized trials of exosomes are needed.", vocab)
+    assert decide(f, _ctx(), generic=False, appraisal=False)[0] == "expert_opinion"
+    f = cl.facts("They also reduced redness.", vocab)
+    assert decide(f, _ctx(reported_tier="clinical_study"), generic=False, appraisal=False)[:2] == (
+        "clinical_study", "reported_study")
+    assert decide(f, _ctx(article_tier="animal", in_article_study=True), generic=False, appraisal=False)[:2] == (
+        "animal", "article_reference")
+    assert decide(f, _ctx(source_kind="peer_reviewed_review"), generic=False, appraisal=False)[:2] == (
+        "narrative_review", "fallback")
+    assert decide(f, _ctx(), generic=False, appraisal=False)[:2] == ("expert_opinion", "fallback")

@@ -1,0 +1,61 @@
+"""Ingest: encodings, HTML through a parser, markdown, bad files."""
+from __future__ import annotations
+
+import codecs
+
+from exoreview.ingest import decode, read_file, read_html, read_md
+
+TEXT = "Exosomes from adipose stem cells reduce wrinkles in a split-face trial — résumé."
+
+
+def test_utf8_bom_and_utf16_are_decoded(tmp_path):
+    for enc, raw in {"utf-8-sig": codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+                     "utf-16": TEXT.encode("utf-16")}.items():
+        p = tmp_path / f"{enc}.txt"
+        p.write_bytes(raw)
+        got = read_file(p)
+        assert got.status == "ok"
+        assert got.text == TEXT
+        assert got.encoding.startswith(enc.split("-sig")[0].replace("utf-8", "utf-8"))
+
+
+def test_legacy_single_byte_is_detected():
+    raw = ("Les exosomes dérivés de cellules souches améliorent l'élasticité de la peau. " * 5).encode("cp1252")
+    text, encoding, warning = decode(raw)
+    assert "dérivés" in text and "élasticité" in text
+    assert warning == ""
+    assert encoding.lower() not in {"utf-8", "utf_8", "ascii"}  # a single-byte code page was detected
+
+
+def test_html_uses_a_parser_keeps_sup_markers_and_drops_scripts():
+    html = ("<html><head><title>T</title><script>var exosome = 1;</script></head><body>"
+            "<nav>Home | Shop</nav><h1>Exosomes heal wounds</h1>"
+            "<p>ASC-Exos promote angiogenesis<sup>5,6</sup>. They reduce scars &amp; redness.</p>"
+            "<ul><li>first point</li><li>second point</li></ul></body></html>")
+    text, title = read_html(html)
+    assert title == "T"
+    assert "var exosome" not in text and "Home | Shop" not in text
+    assert "# Exosomes heal wounds" in text
+    assert "angiogenesis<sup>5,6</sup>." in text
+    assert "scars & redness" in text
+    assert "- first point" in text and "- second point" in text
+
+
+def test_markdown_front_matter_links_and_emphasis():
+    md = "---\ntitle: Exo Page\ntags: [a]\n---\n\nSee **bold** and *it* and [a study](https://x.org/1).\n"
+    text, title = read_md(md)
+    assert title == "Exo Page"
+    assert "tags" not in text
+    assert "See bold and it and a study [link:https://x.org/1]." in text
+
+
+def test_bad_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "big.txt").write_text("x" * 2000)
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff\xfe\xfd exosomes " * 3)
+    assert read_file(tmp_path / "empty.txt").status == "skipped: empty file"
+    assert read_file(tmp_path / "binary.txt").status == "skipped: binary content in a text file"
+    assert read_file(tmp_path / "big.txt", max_bytes=1000).status.startswith("skipped: file too large")
+    bad = read_file(tmp_path / "bad.txt")
+    assert bad.ok and "exosomes" in bad.text

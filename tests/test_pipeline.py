@@ -1,0 +1,158 @@
+"""Corpus-level extraction: tables, noise, articles, duplicates, citations, the CLI."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from exoreview.cli import main
+from exoreview.pipeline import run
+
+REVIEW = """Exosomes in Skin Repair
+
+Abstract
+Mesenchymal stem cell exosomes promote wound healing in diabetic mice<sup>1</sup>. They also reduce scar formation<sup>2</sup>.
+
+Exosomes may improve wrinkles<sup>3-4</sup>.
+
+### References
+
+1. Smith A. Exosomes accelerate diabetic wound closure in mice. J Derm 2020.
+2. Jones B. A randomized, double-blind split-face trial of exosomes for acne scars. 2021.
+3. Lee C. Current understanding of exosomes: a review. 2019.
+4. Park D. Exosome cream in patients with photoaging: an open-label study. 2022.
+"""
+
+NEWS = """Exosomes Stimulate Hair Growth
+
+Hair loss affects many people.
+
+In a 2021 study, the researchers treated mice with exosomes from adipose stem cells. The exosome-treated mice grew more hair.
+
+This is good news for everyone.
+
+Reference: Kim, A. et al. (2021). Adipose exosomes promote hair growth. J Hair, 1-9.
+
+Exosomes Accelerate Wound Closure
+
+Exosomes Accelerate Wound Closure
+
+Exosomes from platelets speed wound closure in a clinical study of 20 patients.
+
+Reference: Lee, B. et al. (2022). Platelet exosomes and wounds: a clinical study. Wound J, 3-9.
+
+Subscribe to our newsletter
+Request a Free Consultation
+Request a Free Consultation
+Request a Free Consultation
+"""
+
+
+def test_tables_and_links(make_corpus, tmp_path):
+    corpus = make_corpus({"review.md": REVIEW, "news.txt": NEWS})
+    out = tmp_path / "out"
+    summary = run([corpus], out, quiet=True)
+    assert summary.documents == 2 and summary.skipped == 0
+    for table in ("documents", "articles", "sentences", "claims", "references", "citations"):
+        assert (out / f"{table}.csv").is_file() and (out / f"{table}.parquet").is_file()
+    claims = pd.read_csv(out / "claims.csv", keep_default_na=False)
+    docs = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc")
+    assert docs.loc["news.txt", "n_articles"] == 2
+    assert docs.loc["news.txt", "source_kind"] == "vendor_marketing"
+    by = claims.set_index("sentence")
+    s = "Mesenchymal stem cell exosomes promote wound healing in diabetic mice<sup>1</sup>."
+    assert by.loc[s, "evidence_tier"] == "animal"
+    assert by.loc["They also reduce scar formation<sup>2</sup>.", "evidence_tier"] == "rct"
+    assert by.loc["They also reduce scar formation<sup>2</sup>.", "tier_step"] == "cited_reference"
+    assert by.loc["Exosomes may improve wrinkles<sup>3-4</sup>.", "evidence_tier"] == "clinical_study"
+    assert by.loc["Exosomes may improve wrinkles<sup>3-4</sup>.", "hedging"] == "hedged"
+    assert by.loc["The exosome-treated mice grew more hair.", "evidence_tier"] == "animal"
+    assert by.loc["The exosome-treated mice grew more hair.", "cell_source"] == "adipose_msc"
+    assert "Exosomes Accelerate Wound Closure" in by.index and list(claims.sentence).count("Exosomes Accelerate Wound Closure") == 1
+    assert not any("Consultation" in s or "newsletter" in s for s in claims.sentence)
+    cites = pd.read_csv(out / "citations.csv", keep_default_na=False)
+    refs = pd.read_csv(out / "references.csv", keep_default_na=False).set_index("reference_id")
+    wr = claims[claims.sentence.str.contains("wrinkles")].claim_id.iloc[0]
+    assert sorted(refs.loc[cites[cites.claim_id == wr].reference_id, "label"]) == ["3", "4"]
+
+
+def test_duplicate_articles_are_recorded(make_corpus, tmp_path):
+    para = ("Exosomes derived from umbilical cord stem cells increase collagen and elastin production in "
+            "human skin samples, according to the researchers who ran this study last year.")
+    corpus = make_corpus({"a.txt": f"Title A\n\n{para}\n", "b.txt": f"Title B\n\n{para}\n"})
+    run([corpus], tmp_path / "o", quiet=True)
+    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False).set_index("doc")
+    assert docs.loc["b.txt", "duplicate_of"] == "a.txt" and docs.loc["a.txt", "duplicate_of"] == ""
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.groupby("doc").duplicate.first().to_dict() == {"a.txt": False, "b.txt": True}
+
+
+def test_same_corpus_same_tables(make_corpus, tmp_path):
+    corpus = make_corpus({"review.md": REVIEW, "news.txt": NEWS})
+    run([corpus], tmp_path / "o1", quiet=True)
+    run([corpus], tmp_path / "o2", quiet=True, jobs=2)
+    for t in ("documents", "claims", "references", "citations"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "o1" / f"{t}.parquet"),
+                                      pd.read_parquet(tmp_path / "o2" / f"{t}.parquet"))
+
+
+@pytest.mark.parametrize("setup,message", [
+    ("missing", "corpus path not found"),
+    ("empty", "the folder is empty"),
+    ("unreadable", "no readable document"),
+    ("allbad", "no readable document"),
+])
+def test_cli_bad_input_is_one_line_and_exit_2(make_corpus, tmp_path, capsys, setup, message):
+    if setup == "missing":
+        path = tmp_path / "nope"
+    elif setup == "empty":
+        path = make_corpus({})
+    elif setup == "unreadable":
+        path = make_corpus({"a.pdf": b"%PDF-1.4", "b.docx": b"PK"})
+    else:
+        path = make_corpus({"a.txt": "", "b.txt": bytes(range(256)) * 10})
+    code = main(["extract", str(path), "--out", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) >= 1 and message in err[-1] and "Traceback" not in "\n".join(err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_file_inside_corpus_is_a_warning_and_recorded(make_corpus, tmp_path, capsys):
+    corpus = make_corpus({"good.txt": NEWS, "empty.txt": "", "bin.html": bytes(range(256)) * 10})
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: empty.txt: skipped: empty file" in err and "warning: bin.html: skipped: binary" in err
+    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False).set_index("doc")
+    assert docs.loc["good.txt", "status"] == "ok" and docs.loc["empty.txt", "status"] == "skipped: empty file"
+
+
+def test_failed_run_leaves_previous_output(make_corpus, tmp_path):
+    corpus = make_corpus({"good.txt": NEWS})
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "--out", str(out), "-q"]) == 0
+    before = (out / "claims.csv").read_bytes()
+    assert main(["extract", str(tmp_path / "missing"), "--out", str(out), "-q"]) == 2
+    empty = make_corpus({"x.txt": ""}, name="bad")
+    assert main(["extract", str(empty), "--out", str(out), "-q"]) == 2
+    assert (out / "claims.csv").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_console_script_reports_error_without_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "exoreview.cli", "extract", str(tmp_path / "none"),
+                           "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"exoreview: error: corpus path not found: {tmp_path / 'none'}"
+
+
+def test_bad_vocabulary_is_one_line(tmp_path, make_corpus, capsys):
+    extra = tmp_path / "vocab"
+    extra.mkdir()
+    (extra / "cell_sources.yaml").write_text("adipose: [fat]\n")
+    corpus = make_corpus({"a.txt": NEWS})
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "--vocab", str(extra)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "cell_sources.yaml: unknown key 'adipose'" in err and "adipose_msc" in err

@@ -1,0 +1,42 @@
+"""Reference lists, markers and study designs."""
+from __future__ import annotations
+
+from exoreview.references import classify_design, find_markers, numbered_entry, parse_entry, reference_line
+
+
+def test_markers_single_list_range_sup_star_footnote_and_glued():
+    assert find_markers("Exosomes heal<sup>5,6</sup>.") == [("5,6", ["5", "6"])]
+    assert find_markers("They heal wounds [3-5].") == [("3-5", ["3", "4", "5"])]
+    assert find_markers("They act as shuttles.*2") == [("*2", ["2"])]
+    assert find_markers("Pooled 20% [^stack2026].") == [("stack2026", ["stack2026"])]
+    assert find_markers("boost collagen synthesis38, 39, and reduce inflammation40, 41.") == [
+        ("38, 39", ["38", "39"]), ("40, 41", ["40", "41"])]
+    assert find_markers("IL-10 and CD73 rise") == []
+
+
+def test_reference_entries_and_lines():
+    assert parse_entry("12. Cho S. A split-face study. Cosmetics 2020", 0).label == "12"
+    assert parse_entry("[^huang2026]: Huang et al. 2026", 0).label == "huang2026"
+    assert parse_entry("*3 Cha H. Review. 2020", 0).aliases == ["*3"]
+    assert numbered_entry("4 Hu, L., et al., Exosomes accelerate healing. Sci Rep, 2016.")
+    assert not numbered_entry("4 patients improved after treatment.")
+    assert reference_line("Reference: Kim, YJ. et al. (2017). Exosomes stimulate skin. BBRC.").startswith("Kim")
+    assert reference_line("Chang, Y-H, et al. (2018). Exosomes and stem cells. Cell Transplantation, 27(3).")
+    assert reference_line("Exosomes are good. They heal.") is None
+
+
+def test_design_from_title_and_venue_words(vocab):
+    cases = {
+        "Stack A. Exosomes for skin: a systematic review and meta-analysis. ASJ 2026": "systematic_review",
+        "Kwon H. Exosomes and CO2 laser for acne scars: a double-blind, randomized, split-face study. 2020": "rct",
+        "Han H. ASC exosomes for facial redness in patients with atopic dermatitis. 2023": "clinical_study",
+        "Tawanwongsri W. Skin necrosis after injection of exosome: A case report and a review. 2024": "case_report",
+        "Lee R. Anti-melanogenic effects of vesicles in mouse melanoma cells. 2019": "in_vitro",
+        "Shin K. Exosomes ameliorate dermatitis in NC/Nga mice. 2020": "animal",
+        "Yi Q. Current understanding of plant-derived exosome-like nanoparticles. 2023": "narrative_review",
+        "Tiryaki T. Data on exosomes in aesthetic surgery: update, conference lecture, recorded 08/07/21": "expert_opinion",
+        "Zhang Y. Cord blood MSC exosomes stimulate regenerative wound healing. 2021": "animal",
+        "Chang Y. Exosomes and stem cells in degenerative disease. 2018": "",
+    }
+    for text, tier in cases.items():
+        assert classify_design(text, vocab) == tier, text

@@ -1,0 +1,41 @@
+"""Segmentation of real web text."""
+from __future__ import annotations
+
+from exoreview.segment import split_blocks, split_glued_heading, split_sentences
+
+
+def test_abbreviations_decimals_and_markers_stay_in_their_sentence():
+    text = ("Skin is 1.5 mm thick at its thickest1, 2. Smith et al. showed it e.g. in mice vs. rats (Fig. 2). "
+            "Exosomes act as messengers.*2 They carry RNA<sup>4</sup>. Dr. Lee agrees")
+    assert split_sentences(text) == [
+        "Skin is 1.5 mm thick at its thickest1, 2.",
+        "Smith et al. showed it e.g. in mice vs. rats (Fig. 2).",
+        "Exosomes act as messengers.*2",
+        "They carry RNA<sup>4</sup>.",
+        "Dr. Lee agrees",
+    ]
+
+
+def test_glued_heading_is_split_from_its_first_sentence():
+    assert split_glued_heading("Overview of Skin AgingThe skin, the largest organ, covers 2 m2.") == (
+        "Overview of Skin Aging", "The skin, the largest organ, covers 2 m2.")
+    assert split_glued_heading("Exosomes and their potential in dermatologyExosomes are nano-sized vesicles")[0] == (
+        "Exosomes and their potential in dermatology")
+    assert split_glued_heading("Many studies by McDonald and others show that exosomes work")[0] == ""
+
+
+def test_blocks_bullets_headings_and_broken_paragraphs():
+    text = ("# Title Here\n\nFirst paragraph line one.\nSecond paragraph.\n\n- bullet one\n* bullet two\n"
+            "1. numbered\n\nA paragraph cut in\n\nthe middle of a sentence.\n\nHow Exosomes Work\n")
+    blocks = split_blocks(text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Title Here"),
+        ("para", "First paragraph line one."),
+        ("para", "Second paragraph."),
+        ("bullet", "bullet one"),
+        ("bullet", "bullet two"),
+        ("bullet", "numbered"),
+        ("para", "A paragraph cut in the middle of a sentence."),
+        ("heading", "How Exosomes Work"),
+    ]
+    assert blocks[5].marker == "1."
