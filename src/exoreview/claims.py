@@ -206,6 +206,8 @@ def outcomes(f: Facts) -> list[str]:
         if h.key in out or any(s <= h.start < e for s, e in covered):
             continue
         direction = _direction_for(f, h, directions)
+        if direction == "better":
+            direction = "down" if _NEGATIVE.get(h.key) else "up"
         if direction is None:
             direction = "up" if inverse else _DEFAULTS.get(h.key, "up")
         elif inverse:
@@ -215,6 +217,7 @@ def outcomes(f: Facts) -> list[str]:
 
 
 _DEFAULTS: dict[str, str] = {}
+_NEGATIVE: dict[str, bool] = {}
 
 
 def set_defaults(vocab: Vocab) -> None:
@@ -222,6 +225,7 @@ def set_defaults(vocab: Vocab) -> None:
     _DEFAULTS.clear()
     for key, spec in vocab["outcomes.yaml"]["outcomes"].items():
         _DEFAULTS[key] = spec.get("default", "up")
+        _NEGATIVE[key] = spec.get("valence") == "negative"
 
 
 def _direction_for(f: Facts, term: Hit, directions: list[Hit]) -> str | None:

@@ -12,7 +12,8 @@ def _kind_matcher(digest: str, vocab_id: int) -> PhraseMatcher:
     entries = []
     for kind, cues in vocab["source_kinds.yaml"]["cues"].items():
         for phrase in cues:
-            entries.append(("kind", kind, phrase))
+            if not str(phrase).startswith("^"):
+                entries.append(("kind", kind, phrase))
     return PhraseMatcher(entries)
 
 
@@ -25,8 +26,15 @@ def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     matcher = _kind_matcher(vocab.digest, id(vocab))
     cues = vocab["source_kinds.yaml"]["cues"]
     found = {(h.key, h.phrase) for h in matcher.find(text)}
+    starts = {ln.strip().lstrip("#* ").lower()[:40] for ln in text.split("\n") if ln.strip()}
+    for kind, c in cues.items():
+        for phrase in c:
+            p = str(phrase)
+            if p.startswith("^") and any(s.startswith(p[1:].lower()) for s in starts):
+                found.add((kind, p))
     scores: dict[str, float] = {k: 0.0 for k in cues}
     weights = {(k, str(p).lower().rstrip("*").strip()): w for k, c in cues.items() for p, w in c.items()}
+    weights.update({(k, str(p)): w for k, c in cues.items() for p, w in c.items() if str(p).startswith("^")})
     for key, phrase in found:
         scores[key] += float(weights.get((key, phrase), 1))
     return scores
@@ -36,6 +44,9 @@ def source_kind(text: str, vocab: Vocab) -> str:
     """The best-scoring source kind; ties go to the earlier kind of source_kinds.yaml's order."""
     conf = vocab["source_kinds.yaml"]
     scores = kind_scores(text, vocab)
+    for kind, floor in (conf.get("min_score") or {}).items():
+        if scores.get(kind, 0.0) < floor:
+            scores[kind] = 0.0
     order = conf.get("order", list(scores))
     best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
     return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")

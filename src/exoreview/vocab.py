@@ -30,11 +30,11 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
-    "outcomes.yaml": ("outcomes", "fixed", "directions"),
+    "outcomes.yaml": ("outcomes", "fixed", "directions", "better"),
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
-    "source_kinds.yaml": ("order", "default", "cues"),
+    "source_kinds.yaml": ("order", "default", "min_score", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
 
@@ -137,7 +137,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
                 raise VocabError(f"vocabulary file {path}: unknown outcome '{key}' (valid keys: {', '.join(tx.OUTCOMES)})")
             if not isinstance(spec, dict):
                 raise VocabError(f"vocabulary file {path}: outcome '{key}' must map terms/default")
-            _check_keys(path, spec, ("terms", "default", "inverse_terms"))
+            _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence"))
             _check_phrases(path, f"{key}.terms", spec.get("terms", []))
             if spec.get("default", "up") not in tx.DIRECTIONS:
                 raise VocabError(f"vocabulary file {path}: outcome '{key}' default must be one of {', '.join(tx.DIRECTIONS)}")
@@ -199,6 +199,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for key, phrases in out["directions"].items():
         for p in phrases:
             yield "direction", key, p
+    for p in out.get("better", []):
+        yield "direction", "better", p
     designs = data["designs.yaml"]
     for key, phrases in designs["cues"].items():
         for p in phrases:
