@@ -277,12 +277,16 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             sources = cl.cell_sources(f)
             apps = cl.applications(f)
             if not sources:
-                if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
+                # TAXONOMY: the source may come from the paragraph, unless the sentence is a
+                # generic remark about exosomes as a class
+                same_para = prev_claim is not None and prev_claim["_block"] == b.index and not generic
+                if ((implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None) or same_para:
                     sources = [x for x in prev_claim["cell_source"].split(";") if x]
                 elif in_article_study or (single and not generic):
                     sources = list(art_sources)
             if not apps:
-                if (implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None:
+                if prev_claim is not None and (implicit or cl.is_anaphoric(f, vocab) or (
+                        prev_claim["_block"] == b.index)):
                     apps = [x for x in prev_claim["application"].split(";") if x]
                 elif single:
                     apps = list(art_apps)
@@ -297,7 +301,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 "implicit_subject": bool(implicit), "source_kind": kind, "duplicate": False,
             }
             claim_rows.append(row)
-            prev_claim = row
+            prev_claim = dict(row, _block=b.index)
             sent_rows[si]["is_claim"] = True
             for printed, r in resolved:
                 cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(r)],
