@@ -102,6 +102,17 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
     return roles, refs
 
 
+_SECTION_LABEL = re.compile(r"^(abstract|introduction|background|methods?|results|discussion|conclusions?|"
+                            r"references|keywords|summary|contents)\b", re.I)
+
+
+def _title_ok(b: Block) -> bool:
+    """A block that can be a title: short, not a section label, not breadcrumb navigation."""
+    t = b.text
+    return (len(t) <= 200 and not _SECTION_LABEL.match(t) and len(re.findall(r"\s[/|>»]\s", t)) < 2
+            and (b.kind == "heading" or len(t.split()) <= 25))
+
+
 def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Reference]) -> list[_Article]:
     """Split a page into articles: a closing reference line ends one; a title printed twice opens one."""
     by_block = {r.block: r for r in refs if r.kind == "article_line"}
@@ -120,7 +131,7 @@ def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Referenc
                 cur = _Article(len(arts), i)
                 arts.append(cur)
                 content_seen = False
-            if not cur.title:
+            if not cur.title and _title_ok(b):
                 cur.title = b.text
             cur.blocks.append(b)
             if b.kind != "heading" and blocks[min(i + 1, len(blocks) - 1)].text != b.text:
