@@ -62,22 +62,32 @@ def first_word(text: str) -> str:
     return m.group(0).lower() if m else ""
 
 
+_CACHE: dict[str, tuple] = {}
+
+
+def _word_lists(vocab: Vocab) -> tuple[re.Pattern, frozenset[str]]:
+    """Connective-opening pattern and anaphora set, compiled once per vocabulary."""
+    got = _CACHE.get(vocab.digest)
+    if got is None:
+        conn = sorted((re.escape(str(c).lower()) for c in vocab["claims.yaml"].get("connectives", [])), key=len,
+                      reverse=True)
+        pattern = re.compile(r"^(?:(?:%s)(?=[ ,])|[^,;:]{3,30},)[ ,]*" % "|".join(conn), re.I)
+        anaphora = frozenset(w.lower() for w in vocab["subjects.yaml"].get("anaphora", []))
+        got = _CACHE[vocab.digest] = (pattern, anaphora)
+    return got
+
+
 def _opening(text: str, vocab: Vocab) -> str:
     """The sentence without a leading connective or short introductory phrase ('Furthermore, ')."""
     text = text.strip()
-    low = text.lower()
-    for c in vocab["claims.yaml"].get("connectives", []):
-        c = str(c).lower()
-        if low.startswith(c) and low[len(c):len(c) + 1] in (",", " "):
-            return text[len(c):].lstrip(" ,")
-    m = re.match(r"^[^,;:]{3,30},\s+", text)
+    m = _word_lists(vocab)[0].match(text)
     return text[m.end():] if m else text
 
 
 def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
     """The sentence opens with a word that refers back ('They', 'These vesicles', 'Indeed, they')."""
-    anaphora = {w.lower() for w in vocab["subjects.yaml"].get("anaphora", [])}
-    words = [w.lower() for w in _WORD.findall(_opening(f.clean, vocab))[:3]]
+    anaphora = _word_lists(vocab)[1]
+    words = [w.lower() for w in _WORD.findall(_opening(f.clean, vocab)[:60])[:3]]
     return bool(words) and (words[0] in anaphora or "none" in words)
 
 
@@ -104,11 +114,13 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     ``context_vesicles``: the sentence before it (same passage) was about exosomes,
     so an anaphoric opening ('They ...') refers to them.
     """
+    explicit = names_vesicles(f)
+    if not explicit and not context_vesicles:
+        return False, False
     text = f.clean.strip()
     words = _WORD.findall(text)
     if len(words) < 4 or text.endswith("?"):
         return False, False
-    explicit = names_vesicles(f)
     has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))

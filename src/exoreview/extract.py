@@ -51,6 +51,19 @@ class _Article:
     blocks: list[Block] = field(default_factory=list)
 
 
+
+
+def _facts(sentence: str, block: Block, vocab: Vocab) -> cl.Facts:
+    """Full analysis only for sentences that can matter; others get an empty analysis.
+
+    A sentence matters when it names vesicles, may refer back to them, is a heading
+    or bullet, or names a study or design (which later sentences may go on reporting).
+    """
+    if block.kind != "para" or vocab.prefilter.any(sentence):
+        return cl.facts(sentence, vocab)
+    return cl.Facts(sentence, sentence, [], {})
+
+
 def doc_id_for(raw_hash: str) -> str:
     """Stable document id from the hash of its bytes."""
     return "d" + raw_hash[:12]
@@ -187,7 +200,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 s = re.sub(r"\s+", " ", s).strip()
                 if not s:
                     continue
-                rows.append((len(sent_rows), b, s, cl.facts(s, vocab)))
+                rows.append((len(sent_rows), b, s, _facts(s, b, vocab)))
                 sent_rows.append({"sentence_id": f"{doc_id}:s{len(sent_rows)}", "doc_id": doc_id,
                                   "article_id": f"{doc_id}:a{art.index}", "index": len(sent_rows),
                                   "block": b.index, "text": s, "is_heading": b.kind == "heading",

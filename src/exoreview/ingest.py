@@ -44,6 +44,9 @@ def register(fmt: str):
     return deco
 
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
+
+
 def _looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -52,7 +55,7 @@ def _looks_binary(raw: bytes) -> bool:
         # UTF-16 without BOM has a NUL in every other byte; true binaries are irregular
         even, odd = head[0::2].count(0), head[1::2].count(0)
         return not (max(even, odd) > 0.4 * (len(head) / 2) and min(even, odd) < 0.05 * (len(head) / 2))
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control > 0.1 * max(len(head), 1)
 
 
@@ -76,14 +79,17 @@ def decode(raw: bytes) -> tuple[str, str, str]:
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
 
 
 def normalise(text: str) -> str:
     """NFC-normalise, unify newlines and spaces, drop control characters."""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _CONTROL.sub("", text)
+    return _EDGE_SPACE.sub("", _SPACES.sub(" ", text))
 
 
 @register("txt")
@@ -150,18 +156,30 @@ def read_html(text: str) -> tuple[str, str]:
     return out, title
 
 
+def read_raw(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str]:
+    """The bytes of a file, or None and why they cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, f"skipped: file too large ({size} bytes > {max_bytes})"
+        return path.read_bytes(), ""
+    except OSError as exc:
+        return None, f"skipped: unreadable ({exc.strerror or exc})"
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Ingested:
     """Read one file of the corpus; every problem is reported in ``status``, never raised."""
     fmt = EXTENSIONS.get(path.suffix.lower(), "")
     if not fmt:
         return Ingested("", "", "", "skipped: unsupported file type")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Ingested("", fmt, "", f"skipped: file too large ({size} bytes > {max_bytes})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Ingested("", fmt, "", f"skipped: unreadable ({exc.strerror or exc})")
+    raw, why = read_raw(path, max_bytes)
+    if raw is None:
+        return Ingested("", fmt, "", why)
+    return read_bytes(raw, fmt)
+
+
+def read_bytes(raw: bytes, fmt: str) -> Ingested:
+    """Bytes of one document in a known format into normalised text."""
     if not raw.strip():
         return Ingested("", fmt, "", "skipped: empty file")
     if _looks_binary(raw):

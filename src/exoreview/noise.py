@@ -7,15 +7,19 @@ share of the corpus (site chrome repeated on every page).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from typing import Iterable
 
 from .vocab import Vocab
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def line_key(line: str) -> str:
     """A key that ignores case, spacing and punctuation, for counting repeated lines."""
-    norm = "".join(ch for ch in line.lower() if ch.isalnum())
+    norm = _NON_WORD.sub("", line.lower())
     return hashlib.blake2b(norm.encode(), digest_size=8).hexdigest() if norm else ""
 
 

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from . import __version__
 from .errors import CorpusError, ExoreviewError
 from .extract import DocResult, process_document
-from .ingest import EXTENSIONS, MAX_BYTES, Ingested, read_file
+from .ingest import EXTENSIONS, MAX_BYTES, Ingested, read_bytes, read_raw
 from .noise import corpus_noise, short_lines
 from .tables import TableWriter
 from .vocab import Vocab, load_vocab
@@ -98,12 +98,14 @@ def _init_worker(corpus_keys: frozenset[str], vocab_dir: str | None) -> None:
 
 
 def _read(path: Path) -> tuple[Ingested, str, int]:
-    ing = read_file(path)
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
-    except OSError:
-        raw = b""
-    return ing, hashlib.sha256(raw or str(path).encode()).hexdigest(), len(raw)
+    fmt = EXTENSIONS.get(path.suffix.lower(), "")
+    raw, why = read_raw(path, MAX_BYTES)
+    digest = hashlib.sha256(raw if raw is not None else str(path).encode()).hexdigest()
+    if not fmt:
+        return Ingested("", "", "", "skipped: unsupported file type"), digest, len(raw or b"")
+    if raw is None:
+        return Ingested("", fmt, "", why), digest, 0
+    return read_bytes(raw, fmt), digest, len(raw)
 
 
 def _work(item: tuple[str, str]) -> DocResult:
@@ -125,10 +127,10 @@ def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab) -> frozenset[st
     max_chars = int(vocab["boilerplate.yaml"].get("max_chars", 140))
 
     def gen() -> Iterator[set[str]]:
-        for _, path in files:
-            ing = read_file(path)
-            if ing.ok:
-                yield short_lines(ing.text, max_chars)
+        for _, path in files:  # a cheap read: site chrome is the same bytes on every page
+            raw, _why = read_raw(path, MAX_BYTES)
+            if raw and path.suffix.lower() in EXTENSIONS:
+                yield short_lines(raw.decode("utf-8", errors="replace"), max_chars)
     return corpus_noise(gen(), len(files), vocab)
 
 

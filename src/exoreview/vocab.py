@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import ahocorasick
 import yaml
@@ -39,8 +39,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One phrase found in a text: its group (e.g. 'cell_source'), key and span."""
 
     group: str
@@ -63,30 +62,45 @@ class PhraseMatcher:
             if phrase:
                 table.setdefault(phrase, []).append((group, key, prefix))
         for phrase, values in table.items():
-            self._auto.add_word(phrase, (phrase, tuple(values)))
+            exact = tuple((g, k) for g, k, prefix in values if not prefix)
+            prefixed = tuple((g, k) for g, k, prefix in values if prefix)
+            self._auto.add_word(phrase, (phrase, len(phrase), phrase[0].isalnum(), phrase[-1].isalnum(),
+                                         exact, prefixed))
         if table:
             self._auto.make_automaton()
         self._empty = not table
 
-    def find(self, text: str, lowered: str | None = None) -> list[Hit]:
+    def any(self, text: str) -> bool:
+        """Whether any phrase occurs in ``text`` (stops at the first)."""
+        return bool(not self._empty and self.find(text, stop_at_first=True))
+
+    def find(self, text: str, lowered: str | None = None, stop_at_first: bool = False) -> list[Hit]:
         """Return every phrase occurrence in ``text`` that starts and ends on a word boundary."""
         if self._empty:
             return []
         low = lowered if lowered is not None else text.lower()
         n = len(low)
         hits: list[Hit] = []
-        for end, (phrase, values) in self._auto.iter(low):
-            start = end - len(phrase) + 1
-            if start > 0 and (low[start - 1].isalnum() or (phrase[0].isalnum() and low[start - 1] == "'")):
-                continue
-            right_ok = end + 1 >= n or not low[end + 1].isalnum()
-            for group, key, prefix in values:
-                if prefix or right_ok or not phrase[-1].isalnum():
-                    stop = end + 1
-                    if prefix:
-                        while stop < n and (low[stop].isalnum()):
-                            stop += 1
-                    hits.append(Hit(group, key, start, stop, phrase))
+        append = hits.append
+        for end, (phrase, size, first_alnum, last_alnum, exact, prefixed) in self._auto.iter(low):
+            start = end - size + 1
+            if start > 0:
+                before = low[start - 1]
+                if before.isalnum() or (first_alnum and before == "'"):
+                    continue
+            stop = end + 1
+            if exact and (stop >= n or not last_alnum or not low[stop].isalnum()):
+                for group, key in exact:
+                    append(Hit(group, key, start, stop, phrase))
+                if stop_at_first:
+                    return hits
+            if prefixed:
+                while stop < n and low[stop].isalnum():
+                    stop += 1
+                for group, key in prefixed:
+                    append(Hit(group, key, start, stop, phrase))
+                if stop_at_first:
+                    return hits
         return hits
 
 
@@ -97,6 +111,8 @@ class Vocab:
     data: dict[str, dict]
     digest: str
     matcher: PhraseMatcher = field(repr=False, default=None)  # type: ignore[assignment]
+    # pre-filter: a sentence with none of these phrases needs no full analysis
+    prefilter: PhraseMatcher = field(repr=False, default=None)  # type: ignore[assignment]
 
     def __getitem__(self, name: str) -> dict:
         return self.data[name]
@@ -239,6 +255,13 @@ def _load(paths: tuple[str, ...]) -> Vocab:
         data[name] = _merge(data.get(name, {}), loaded)
     vocab = Vocab(data=data, digest=digest.hexdigest())
     vocab.matcher = PhraseMatcher(_entries(data))
+    designs = data["designs.yaml"]
+    pre = list(data["subjects.yaml"].get("vesicle", [])) + list(data["subjects.yaml"].get("anaphora", []))
+    pre += ["they", "their", "them"]
+    pre += [p for ps in designs["cues"].values() for p in ps]
+    pre += [p for ps in (designs.get("in_study_only") or {}).values() for p in ps]
+    pre += list(data["claims.yaml"].get("study_intro", []))
+    vocab.prefilter = PhraseMatcher(("pre", "pre", p) for p in pre)
     return vocab
 
 
