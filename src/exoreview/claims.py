@@ -7,6 +7,7 @@ in :mod:`exoreview.evidence`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .references import strip_markers
@@ -49,11 +50,33 @@ class Facts:
 def facts(sentence: str, vocab: Vocab) -> Facts:
     """Scan a sentence once with the vocabulary's matcher."""
     clean = strip_markers(sentence)
-    hits = vocab.matcher.find(clean)
+    return facts_from_hits(sentence, clean, vocab.matcher.find(clean))
+
+
+def facts_from_hits(sentence: str, clean: str, hits: list[Hit]) -> Facts:
+    """Group the hits of one sentence (offsets relative to ``clean``)."""
     groups: dict[str, list[Hit]] = {}
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
         groups.setdefault(h.group, []).append(h)
     return Facts(sentence, clean, hits, groups)
+
+
+def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:
+    """Facts of many sentences with one pass of the matcher over all of them (much faster)."""
+    cleans = strip_markers("\n".join(sentences)).split("\n")
+    if len(cleans) != len(sentences):  # a marker pattern swallowed a newline: fall back
+        return [facts(s, vocab) for s in sentences]
+    joined = "\n".join(cleans)
+    starts, pos = [], 0
+    for c in cleans:
+        starts.append(pos)
+        pos += len(c) + 1
+    per: list[list[Hit]] = [[] for _ in cleans]
+    for group, key, start, end, phrase in vocab.matcher.find(joined):
+        i = bisect_right(starts, start) - 1
+        off = starts[i]
+        per[i].append(Hit(group, key, start - off, end - off, phrase))
+    return [facts_from_hits(s, c, hs) for s, c, hs in zip(sentences, cleans, per)]
 
 
 def first_word(text: str) -> str:

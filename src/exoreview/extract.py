@@ -20,6 +20,7 @@ from .segment import Block, split_blocks, split_sentences
 from .vocab import Vocab
 
 _KEY = re.compile(r"[a-z0-9]+")
+_WS = re.compile(r"\s+")
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
@@ -51,17 +52,6 @@ class _Article:
     blocks: list[Block] = field(default_factory=list)
 
 
-
-
-def _facts(sentence: str, block: Block, vocab: Vocab) -> cl.Facts:
-    """Full analysis only for sentences that can matter; others get an empty analysis.
-
-    A sentence matters when it names vesicles, may refer back to them, is a heading
-    or bullet, or names a study or design (which later sentences may go on reporting).
-    """
-    if block.kind != "para" or vocab.prefilter.any(sentence):
-        return cl.facts(sentence, vocab)
-    return cl.Facts(sentence, sentence, [], {})
 
 
 def doc_id_for(raw_hash: str) -> str:
@@ -197,15 +187,18 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         for b in art.blocks:
             pieces = [b.text] if b.kind == "heading" else split_sentences(b.text)
             for s in pieces:
-                s = re.sub(r"\s+", " ", s).strip()
+                s = _WS.sub(" ", s).strip()
                 if not s:
                     continue
-                rows.append((len(sent_rows), b, s, _facts(s, b, vocab)))
+                rows.append([len(sent_rows), b, s, None])
                 sent_rows.append({"sentence_id": f"{doc_id}:s{len(sent_rows)}", "doc_id": doc_id,
                                   "article_id": f"{doc_id}:a{art.index}", "index": len(sent_rows),
                                   "block": b.index, "text": s, "is_heading": b.kind == "heading",
                                   "is_claim": False})
         art_sents.append(rows)
+    flat = [r for rows in art_sents for r in rows]
+    for r, f in zip(flat, cl.facts_for_many([r[2] for r in flat], vocab)):
+        r[3] = f
 
     # the document's own design, for a primary study
     doc_design = ""

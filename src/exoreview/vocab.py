@@ -70,11 +70,7 @@ class PhraseMatcher:
             self._auto.make_automaton()
         self._empty = not table
 
-    def any(self, text: str) -> bool:
-        """Whether any phrase occurs in ``text`` (stops at the first)."""
-        return bool(not self._empty and self.find(text, stop_at_first=True))
-
-    def find(self, text: str, lowered: str | None = None, stop_at_first: bool = False) -> list[Hit]:
+    def find(self, text: str, lowered: str | None = None) -> list[Hit]:
         """Return every phrase occurrence in ``text`` that starts and ends on a word boundary."""
         if self._empty:
             return []
@@ -92,15 +88,11 @@ class PhraseMatcher:
             if exact and (stop >= n or not last_alnum or not low[stop].isalnum()):
                 for group, key in exact:
                     append(Hit(group, key, start, stop, phrase))
-                if stop_at_first:
-                    return hits
             if prefixed:
                 while stop < n and low[stop].isalnum():
                     stop += 1
                 for group, key in prefixed:
                     append(Hit(group, key, start, stop, phrase))
-                if stop_at_first:
-                    return hits
         return hits
 
 
@@ -111,8 +103,7 @@ class Vocab:
     data: dict[str, dict]
     digest: str
     matcher: PhraseMatcher = field(repr=False, default=None)  # type: ignore[assignment]
-    # pre-filter: a sentence with none of these phrases needs no full analysis
-    prefilter: PhraseMatcher = field(repr=False, default=None)  # type: ignore[assignment]
+
 
     def __getitem__(self, name: str) -> dict:
         return self.data[name]
@@ -255,13 +246,6 @@ def _load(paths: tuple[str, ...]) -> Vocab:
         data[name] = _merge(data.get(name, {}), loaded)
     vocab = Vocab(data=data, digest=digest.hexdigest())
     vocab.matcher = PhraseMatcher(_entries(data))
-    designs = data["designs.yaml"]
-    pre = list(data["subjects.yaml"].get("vesicle", [])) + list(data["subjects.yaml"].get("anaphora", []))
-    pre += ["they", "their", "them"]
-    pre += [p for ps in designs["cues"].values() for p in ps]
-    pre += [p for ps in (designs.get("in_study_only") or {}).values() for p in ps]
-    pre += list(data["claims.yaml"].get("study_intro", []))
-    vocab.prefilter = PhraseMatcher(("pre", "pre", p) for p in pre)
     return vocab
 
 
