@@ -50,3 +50,38 @@ def source_kind(text: str, vocab: Vocab) -> str:
     order = conf.get("order", list(scores))
     best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
     return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")
+
+
+def design_from_metadata(meta: dict, vocab: Vocab) -> tuple[str, str, str]:
+    """(design, source_kind, what decided) from publication types, then MeSH; empty when neither decides.
+
+    Publication types are matched whole and case-insensitively; the strongest tier named
+    wins. MeSH 'Animals' without 'Humans' marks an animal-only study, cell-culture headings
+    without either an in vitro one.
+    """
+    conf = vocab["designs.yaml"]
+    pts = {str(p).strip().lower() for p in meta.get("publication_types") or []}
+    by_type = [tier for tier, names in (conf.get("publication_types") or {}).items()
+               if pts & {str(n).lower() for n in names}]
+    best = strongest_tier(by_type)
+    if best:
+        kind = {"systematic_review": "peer_reviewed_review", "narrative_review": "peer_reviewed_review"}.get(
+            best, "" if best == "expert_opinion" else "primary_research")
+        return ("" if best == "narrative_review" else best), kind, "publication_types"
+    mesh = {str(m).strip().lower().rstrip("*") for m in meta.get("mesh") or []}
+    groups = conf.get("mesh") or {}
+
+    def named(group: str) -> bool:
+        return bool(mesh & {str(n).lower() for n in groups.get(group, [])})
+    if named("animal") and not named("humans"):
+        return "animal", "primary_research", "mesh"
+    if named("in_vitro") and not named("animal") and not named("humans"):
+        return "in_vitro", "primary_research", "mesh"
+    return "", "", ""
+
+
+def strongest_tier(tiers) -> str:
+    """The strongest of some tier keys ('' when none)."""
+    from .taxonomy import strongest
+
+    return strongest(tiers) or ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import claims as cl
 from . import references as rf
 from . import taxonomy as tx
+from .doctype import design_from_metadata
 from .doctype import source_kind as classify_kind
 from .evidence import PRIMARY, TierContext, decide, sentence_designs
 from .ingest import Ingested
@@ -145,12 +146,21 @@ def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Referenc
 
 
 def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
-                     corpus_keys: frozenset[str] = frozenset()) -> DocResult:
-    """Run every step on one read document and return its table records."""
+                     corpus_keys: frozenset[str] = frozenset(), meta: dict | None = None) -> DocResult:
+    """Run every step on one read document and return its table records.
+
+    ``meta`` (export records, PDFs) carries year, journal, doi, pmid, publication
+    types and MeSH terms; publication types and MeSH decide the design first.
+    """
     doc_id = doc_id_for(raw_hash)
+    meta = meta or {}
     base = {"doc_id": doc_id, "doc": doc, "format": ingested.format, "title": ingested.title,
             "source_kind": "", "design": "", "status": ingested.status, "encoding": ingested.encoding,
-            "n_articles": 0, "n_sentences": 0, "n_claims": 0, "duplicate_of": ""}
+            "n_articles": 0, "n_sentences": 0, "n_claims": 0, "duplicate_of": "",
+            "year": str(meta.get("year") or ""), "journal": meta.get("journal") or "",
+            "doi": meta.get("doi") or "", "pmid": str(meta.get("pmid") or ""),
+            "publication_types": ";".join(meta.get("publication_types") or []),
+            "design_source": "", "sources": doc}
     if not ingested.ok:
         return DocResult(document=base)
     cl.set_defaults(vocab)
@@ -163,6 +173,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         if roles.get(b.index) in ("ref_entry", "ref_other", "article_ref") and len(b.text) > 30:
             kind_text = kind_text.replace(b.text, " ")
     kind = classify_kind(kind_text, vocab)
+    meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
+    if meta_kind:
+        kind = meta_kind
+    elif meta and meta_design != "expert_opinion" and (meta.get("pmid") or meta.get("doi") or meta.get("journal")) \
+            and kind not in ("peer_reviewed_review", "regulatory"):
+        kind = "primary_research"  # a journal record that does not read as a review reports a study
     arts = _articles(blocks, roles, refs)
     result = DocResult(document=base)
     for r in refs:
@@ -201,10 +217,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         r[3] = f
 
     # the document's own design, for a primary study
-    doc_design = ""
-    if kind == "primary_research":
+    doc_design = meta_design
+    if not doc_design and kind == "primary_research":
         designs = [d for rows in art_sents for _, _, _, f in rows for d in sentence_designs(f, True)]
         doc_design = tx.strongest(d for d in designs if d in PRIMARY) or ""
+        design_source = "text" if doc_design else ""
 
     seen: set[str] = set()
     claim_rows: list[dict] = []
@@ -337,5 +354,6 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                          for r in refs]
     title = ingested.title or (arts[0].title if arts else "")
     result.document.update({"title": title[:300], "source_kind": kind, "design": doc_design,
+                            "design_source": design_source,
                             "n_articles": len(arts), "n_sentences": len(sent_rows), "n_claims": len(claim_rows)})
     return result

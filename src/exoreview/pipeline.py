@@ -8,16 +8,24 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from . import __version__
 from .errors import CorpusError, ExoreviewError
 from .extract import DocResult, process_document
-from .ingest import EXTENSIONS, MAX_BYTES, Ingested, read_bytes, read_raw
+from .ingest import EXTENSIONS, MAX_BYTES, Ingested, normalise, read_bytes, read_raw
+from .readers import Record, read_records, sniff
+
+# files the corpus may hold besides txt/md/html: literature exports and PDFs
+EXPORT_EXTENSIONS = {".xml", ".nbib", ".medline", ".ris", ".bib", ".bibtex", ".pdf"}
+SUPPORTED = set(EXTENSIONS) | EXPORT_EXTENSIONS
+BATCH = 2000  # items handed to the worker pool at a time (bounds memory on 100,000-record exports)
 from .noise import corpus_noise, short_lines
 from .tables import TableWriter
 from .vocab import Vocab, load_vocab
@@ -59,9 +67,9 @@ def list_corpus(paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
     if not found:
         raise CorpusError(f"no documents in {', '.join(map(str, paths))}: the folder is empty")
     found.sort(key=lambda t: t[0])
-    if not any(fp.suffix.lower() in EXTENSIONS for _, fp in found):
+    if not any(fp.suffix.lower() in SUPPORTED for _, fp in found):
         raise CorpusError(f"no readable document in {', '.join(map(str, paths))} "
-                          f"(supported: {', '.join(sorted(EXTENSIONS))})")
+                          f"(supported: {', '.join(sorted(SUPPORTED))})")
     return found
 
 
@@ -108,17 +116,44 @@ def _read(path: Path) -> tuple[Ingested, str, int]:
     return read_bytes(raw, fmt), digest, len(raw)
 
 
-def _work(item: tuple[str, str]) -> DocResult:
-    doc, path = item
-    ing, digest, size = _read(Path(path))
+def _work(item: tuple) -> DocResult:
+    """Process one item: ("file", doc, path) or ("record", doc, fmt, Record)."""
+    meta = None
+    if item[0] == "file":
+        _, doc, path = item
+        ing, digest, size = _read(Path(path))
+    else:
+        _, doc, fmt, rec = item
+        raw = rec.text.encode("utf-8")
+        digest, size, meta = hashlib.sha256(raw or doc.encode()).hexdigest(), len(raw), rec.meta
+        ing = Ingested(normalise(rec.text), fmt, "utf-8", rec.status, rec.title)
+        if ing.ok and not ing.text.strip():
+            ing = Ingested("", fmt, "utf-8", "skipped: no text in the record", rec.title)
     try:
-        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"])
+        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"], meta=meta)
     except Exception as exc:  # one bad document must never abort the corpus
         ing = Ingested("", ing.format, ing.encoding, f"skipped: could not be processed ({type(exc).__name__}: {exc})")
-        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"])
+        res = process_document(doc, ing, digest, _W["vocab"], _W["keys"], meta=meta)
     res.document["bytes"] = size
     res.document["content_hash"] = digest
     return res
+
+
+def _items(files: Sequence[tuple[str, Path]]) -> Iterator[tuple]:
+    """Work items in corpus order; an export file is streamed into one item per record."""
+    for doc, path in files:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            head = b""
+        fmt = sniff(path, head) if head else None
+        if fmt is None:
+            yield ("file", doc, str(path))
+            continue
+        for rec in read_records(path, fmt):
+            name = doc if fmt == "pdf" and rec.name != "error" else f"{doc}#{rec.name}"
+            yield ("record", name, fmt, rec)
 
 
 def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab) -> frozenset[str]:
@@ -135,13 +170,45 @@ def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab) -> frozenset[st
 
 
 class _Duplicates:
-    """Near-duplicate articles across the corpus: most of their long paragraphs seen before."""
+    """Near-duplicate articles across the corpus: most of their long paragraphs seen before;
+    and the same paper arriving twice (same DOI or PMID, or near-identical title), e.g. as a
+    PubMed record and a PDF: one document, both sources recorded on the first."""
 
     def __init__(self) -> None:
         self.first: dict[str, str] = {}   # paragraph key -> article_id where first seen
         self.doc_of: dict[str, str] = {}  # article_id -> doc
+        self.papers: dict[str, dict] = {}  # "doi:..", "pmid:..", "title:.." -> first document row
+
+    @staticmethod
+    def _paper_keys(row: dict) -> list[str]:
+        keys = []
+        if row.get("doi"):
+            keys.append("doi:" + row["doi"].lower().strip())
+        if row.get("pmid"):
+            keys.append("pmid:" + str(row["pmid"]).strip())
+        title = " ".join(re.findall(r"[a-z0-9]+", (row.get("title") or "").lower()))
+        if len(title) >= 40 and (row.get("doi") or row.get("pmid") or row.get("journal") or row.get("year")):
+            keys.append("title:" + title)
+        return keys
 
     def mark(self, res: DocResult) -> None:
+        row = res.document
+        if row["status"].startswith("ok"):
+            keys = self._paper_keys(row)
+            first = next((self.papers[k] for k in keys if k in self.papers), None)
+            if first is not None and first["doc"] != row["doc"]:
+                row["duplicate_of"] = first["doc"]
+                first["sources"] = ";".join(dict.fromkeys(first["sources"].split(";") + [row["doc"]]))
+                for c in res.claims:
+                    c["duplicate"] = True
+                for a in res.articles:
+                    a["duplicate_of"] = a["duplicate_of"] or f"{first['doc_id']}:a0"
+                return
+            for k in keys:
+                self.papers.setdefault(k, row)
+        self._mark_articles(res)
+
+    def _mark_articles(self, res: DocResult) -> None:
         dup_docs = []
         for art, keys in zip(res.articles, res.paragraph_keys):
             hashes = [hashlib.blake2b(k.encode(), digest_size=8).hexdigest() for k in keys if k]
@@ -190,12 +257,14 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
         writer = TableWriter(tmp)
         dups = _Duplicates()
         skipped = 0
-        items = [(doc, str(path)) for doc, path in files]
         from tqdm import tqdm
 
-        bar = tqdm(total=len(items), unit="doc", disable=quiet or None, file=sys.stderr,
+        bar = tqdm(total=len(files), unit="file", disable=quiet or None, file=sys.stderr,
                    mininterval=0.5, leave=False, desc="extract")
-        for res in _results(items, keys, vocab_dir, jobs):
+        n_docs = 0
+        last_file = None
+        for res in _results(_items(files), keys, vocab_dir, jobs):
+            n_docs += 1
             if res.document["status"] != "ok":
                 warn(f"warning: {res.document['doc']}: {res.document['status']}")
             if res.document["status"].startswith("skipped"):
@@ -204,27 +273,34 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
             writer.add("documents", [res.document])
             for table in ("articles", "sentences", "claims", "references", "citations"):
                 writer.add(table, getattr(res, table))
-            bar.update(1)
+            source_file = res.document["doc"].split("#", 1)[0]
+            if source_file != last_file:
+                bar.update(1)
+                last_file = source_file
         bar.close()
         writer.close()
-        if skipped == len(files):
+        if skipped == n_docs:
             raise CorpusError(f"no readable document in {', '.join(map(str, paths))} ({skipped} files skipped)")
         (tmp / "PROVENANCE").write_text(f"exoreview {__version__}\ncontent_hash {digest}\n", encoding="utf-8")
         _swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return RunSummary(len(files), skipped, writer.counts["claims"], digest, out)
+    return RunSummary(n_docs, skipped, writer.counts["claims"], digest, out)
 
 
-def _results(items: list[tuple[str, str]], keys: frozenset[str], vocab_dir: str | None,
+def _results(items: Iterator[tuple], keys: frozenset[str], vocab_dir: str | None,
              jobs: int) -> Iterator[DocResult]:
-    """Process documents in order, in ``jobs`` processes (1 = in this process)."""
-    if jobs <= 1 or len(items) < 8:
+    """Process items in order, in ``jobs`` processes (1 = in this process), a batch at a time."""
+    if jobs <= 1:
         _init_worker(keys, vocab_dir)
         for item in items:
             yield _work(item)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(keys, vocab_dir)) as pool:
-        yield from pool.imap(_work, items, chunksize=16)
+        while True:
+            batch = list(islice(items, BATCH))
+            if not batch:
+                break
+            yield from pool.imap(_work, batch, chunksize=max(1, min(16, len(batch) // (4 * jobs))))

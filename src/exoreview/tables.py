@@ -39,9 +39,10 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
 class TableWriter:
     """Streams records of every table to Parquet and CSV in chunks, bounding memory."""
 
-    def __init__(self, out_dir: Path, chunk_rows: int = 20_000):
+    def __init__(self, out_dir: Path, chunk_rows: int = 20_000, hold: tuple[str, ...] = ("documents",)):
         self.out_dir = Path(out_dir)
         self.chunk_rows = chunk_rows
+        self.hold = set(hold)  # tables kept whole until close (rows may still be updated)
         self._buf: dict[str, list[dict]] = {t: [] for t in TABLES}
         self._pq: dict[str, pq.ParquetWriter] = {}
         self._csv_started: set[str] = set()
@@ -50,7 +51,7 @@ class TableWriter:
     def add(self, table: str, records: list[dict]) -> None:
         """Queue records; a full buffer is flushed to disk."""
         self._buf[table].extend(records)
-        if len(self._buf[table]) >= self.chunk_rows:
+        if table not in self.hold and len(self._buf[table]) >= self.chunk_rows:
             self._flush(table)
 
     def _flush(self, table: str) -> None:

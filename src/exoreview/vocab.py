@@ -31,7 +31,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
     "outcomes.yaml": ("outcomes", "fixed", "directions", "better"),
-    "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title"),
+    "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
     "source_kinds.yaml": ("order", "default", "min_score", "cues"),
@@ -157,6 +157,8 @@ def _validate(name: str, path: Path, data: dict) -> None:
     elif name == "designs.yaml":
         _check_keys(path, data.get("cues") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("in_study_only") or {}, tx.EVIDENCE_TIERS)
+        _check_keys(path, data.get("publication_types") or {}, tx.EVIDENCE_TIERS)
+        _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "source_kinds.yaml":
         _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS)
         for kind, cues in (data.get("cues") or {}).items():
