@@ -78,9 +78,9 @@ def decode(raw: bytes) -> tuple[str, str, str]:
     return raw.decode("utf-8", errors="replace"), "utf-8", "undecodable bytes replaced"
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# runs of space-like characters that need rewriting (a single plain space is left alone: fast)
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]*| {2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
 
 
 def normalise(text: str) -> str:
@@ -89,7 +89,10 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL.sub("", text)
-    return _EDGE_SPACE.sub("", _SPACES.sub(" ", text))
+    text = _SPACES.sub(" ", text)
+    if "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " ":
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    return text
 
 
 @register("txt")

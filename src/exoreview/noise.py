@@ -47,12 +47,12 @@ def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozense
     repeats = int(conf.get("repeats_in_document", 3))
     cues = [c.lower() for c in conf.get("cues", [])]
     lines = text.split("\n")
-    keys = [line_key(ln) for ln in lines]
+    keys = [line_key(ln) if len(ln) <= max_chars else "" for ln in lines]
     counts = Counter(k for k in keys if k)
     out = []
     for line, key in zip(lines, keys):
         low = line.lower()
-        short = len(line) <= max_chars
+        short = bool(key)
         if key and (counts[key] >= repeats
                     or (short and key in corpus_keys)
                     or (short and any(c in low for c in cues))):
