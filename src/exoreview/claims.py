@@ -44,7 +44,12 @@ class Facts:
 
     def has(self, group: str, key: str | None = None) -> bool:
         """Whether the sentence holds a phrase of ``group`` (and ``key``)."""
-        return any(key is None or h.key == key for h in self.groups.get(group, []))
+        if key is None:
+            return group in self.groups
+        gk = self.__dict__.get("_gk")
+        if gk is None:
+            gk = self.__dict__["_gk"] = {(h.group, h.key) for h in self.hits}
+        return (group, key) in gk
 
 
 def facts(sentence: str, vocab: Vocab) -> Facts:
@@ -141,8 +146,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if not explicit and not context_vesicles:
         return False, False
     text = f.clean.strip()
-    words = _WORD.findall(text)
-    if len(words) < 4 or text.endswith("?"):
+    if text.count(" ") < 3 or text.endswith("?"):
         return False, False
     has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")

@@ -271,6 +271,16 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             prev_vesicles = (cl.names_vesicles(f) or (implicit and ok)) and not heading and not f.has("not_claim", "advert")
             if not bullet:
                 lead_in = prev_vesicles  # bullets after this sentence list what it introduced
+            in_article_study = single and (
+                intro is None or k >= intro or (heading and b is art.blocks[0])
+                or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
+            in_study = reported is not None or (in_article_study and art_tier in PRIMARY)
+            has_design = f.has("design") or (in_study and f.has("design_in_study"))
+            f_designs = sentence_designs(f, in_study) if has_design else []
+            if not ok:
+                if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
+                    reported = tx.strongest(f_designs)  # a method sentence introducing a study
+                continue
             markers = rf.find_markers(s, glued=True)
             resolved: list[tuple[str, rf.Reference]] = []
             for printed, labels in markers:
@@ -278,15 +288,6 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     r = label_index.get(lab) or label_index.get(f"*{lab}")
                     if r is not None:
                         resolved.append((printed, r))
-            in_article_study = single and (
-                intro is None or k >= intro or (heading and b is art.blocks[0])
-                or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
-            in_study = reported is not None or (in_article_study and art_tier in PRIMARY)
-            f_designs = sentence_designs(f, in_study)
-            if not ok:
-                if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
-                    reported = tx.strongest(f_designs)  # a method sentence introducing a study
-                continue
             key = text_key(s)
             if key in seen:
                 continue
