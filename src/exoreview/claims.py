@@ -61,9 +61,18 @@ def facts(sentence: str, vocab: Vocab) -> Facts:
 def facts_from_hits(sentence: str, clean: str, hits: list[Hit]) -> Facts:
     """Group the hits of one sentence (offsets relative to ``clean``)."""
     groups: dict[str, list[Hit]] = {}
-    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
-        groups.setdefault(h.group, []).append(h)
+    if len(hits) > 1:
+        hits.sort(key=_START)
+    for h in hits:
+        if h.group in groups:
+            groups[h.group].append(h)
+        else:
+            groups[h.group] = [h]
     return Facts(sentence, clean, hits, groups)
+
+
+def _START(h: Hit) -> tuple[int, int]:
+    return h.start, -h.end
 
 
 def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:

@@ -188,9 +188,8 @@ def vocab_files(extra_dir: str | None = None) -> list[Path]:
 
 
 def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
-    for key, phrases in data["subjects.yaml"].items():
-        for p in phrases:
-            yield "subject", key, p
+    for p in data["subjects.yaml"].get("vesicle", []):  # anaphora are read from sentence openings instead
+        yield "subject", "vesicle", p
     for group, name in (("cell_source", "cell_sources.yaml"), ("application", "applications.yaml"),
                         ("route", "routes.yaml"), ("hedge", "hedging.yaml")):
         for key, phrases in data[name].items():
