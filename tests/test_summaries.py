@@ -213,3 +213,18 @@ def test_describe_filters():
     assert table.values.tolist() == [["cell_source", "adipose_msc, plant"], ["application", "all"],
                                      ["evidence_tier", "all"], ["source_kind", "all"], ["include_duplicates",
                                                                                         "yes"]]
+
+
+def test_claims_by_year_counts_dated_documents_only():
+    import pandas as pd
+
+    from exoreview import summaries
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": ["2021", "", "2019"]})
+    claims = pd.DataFrame({"doc_id": ["a", "a", "b", "c"],
+                           "evidence_tier": ["rct", "animal", "rct", "in_vitro"]})
+    table = summaries.claims_by_year(claims, docs)
+    assert table["year"].tolist() == ["2019", "2021"]
+    assert table.set_index("year").loc["2021", ["rct", "animal", "total"]].tolist() == [1, 1, 2]
+    assert table.set_index("year").loc["2019", "in_vitro"] == 1
+    assert summaries.claims_by_year(claims, docs.assign(year="")).empty

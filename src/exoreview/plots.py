@@ -187,6 +187,14 @@ def claims_by_application(claims: pd.DataFrame) -> Figure:
                          "Claims by application", "claims")
 
 
+def claims_by_year(claims: pd.DataFrame, documents: pd.DataFrame) -> Figure:
+    """Claims per publication year, stacked by evidence tier: the field's evidence over time."""
+    table = summaries.claims_by_year(claims, documents)
+    if table.empty:
+        return _empty("Claims by year: no publication years in this corpus")
+    return _stacked_barh(table, "year", "Claims by publication year (oldest first)", "claims")
+
+
 def claims_by_tier(claims: pd.DataFrame) -> Figure:
     """Claims per evidence tier, strongest at the top, each bar in its tier's colour."""
     title = "Claims by evidence tier (strongest first)"

@@ -171,6 +171,21 @@ def count_by_tier(claims: pd.DataFrame, column: str) -> pd.DataFrame:
     return _with_total(_crosstab(long, column, "evidence_tier", rows, tiers), tiers)
 
 
+def claims_by_year(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Claims per publication year (rows, oldest first) and evidence tier (columns), with a total.
+
+    Years come from the documents (export records, PDFs); claims of documents with no
+    known year are left out, so a corpus of web pages gives an empty table.
+    """
+    tiers = list(order("evidence_tier"))
+    years = documents.set_index("doc_id")["year"] if "year" in documents else pd.Series(dtype="str")
+    year = claims["doc_id"].map(years).fillna("").astype(str).str.strip()
+    dated = claims.assign(year=year)[year.str.fullmatch(r"\d{4}")]
+    rows = sorted(dated["year"].unique())
+    table = _crosstab(dated, "year", "evidence_tier", rows, tiers)
+    return _with_total(table, tiers)
+
+
 def tier_counts(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims per evidence tier, strongest first, with their share of all claims."""
     counts = Counter(claims["evidence_tier"])
