@@ -1,6 +1,7 @@
 """A document's own kind (source_kind) and, for a primary study, its design."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .vocab import PhraseMatcher, Vocab
@@ -18,6 +19,21 @@ def _kind_matcher(digest: str, vocab_id: int) -> PhraseMatcher:
 
 
 _VOCABS: dict[int, Vocab] = {}
+_LINE_CUES: dict[str, dict[str, "re.Pattern"]] = {}
+
+
+def _line_start_patterns(vocab: Vocab) -> dict[str, "re.Pattern"]:
+    """Per kind, one pattern finding its '^' cues at the start of a line (after '#', '*', spaces)."""
+    got = _LINE_CUES.get(vocab.digest)
+    if got is None:
+        got = {}
+        for kind, cues in vocab["source_kinds.yaml"]["cues"].items():
+            heads = [re.escape(str(p)[1:].lower()) for p in cues if str(p).startswith("^")]
+            if heads:
+                got[kind] = re.compile(r"^[#* \t]*(%s)" % "|".join(sorted(heads, key=len, reverse=True)),
+                                       re.I | re.M)
+        _LINE_CUES[vocab.digest] = got
+    return got
 
 
 def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
@@ -26,12 +42,10 @@ def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     matcher = _kind_matcher(vocab.digest, id(vocab))
     cues = vocab["source_kinds.yaml"]["cues"]
     found = {(h.key, h.phrase) for h in matcher.find(text)}
-    starts = {ln.strip().lstrip("#* ").lower()[:40] for ln in text.split("\n") if ln.strip()}
-    for kind, c in cues.items():
-        for phrase in c:
-            p = str(phrase)
-            if p.startswith("^") and any(s.startswith(p[1:].lower()) for s in starts):
-                found.add((kind, p))
+    line_cues = _line_start_patterns(vocab)
+    for kind, pattern in line_cues.items():
+        for m in pattern.finditer(text):
+            found.add((kind, "^" + m.group(1).lower()))
     scores: dict[str, float] = {k: 0.0 for k in cues}
     weights = {(k, str(p).lower().rstrip("*").strip()): w for k, c in cues.items() for p, w in c.items()}
     weights.update({(k, str(p)): w for k, c in cues.items() for p, w in c.items() if str(p).startswith("^")})

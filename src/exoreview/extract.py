@@ -22,6 +22,7 @@ from .vocab import Vocab
 
 _KEY = re.compile(r"[a-z0-9]+")
 _WS = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
@@ -203,7 +204,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         for b in art.blocks:
             pieces = [b.text] if b.kind == "heading" else split_sentences(b.text)
             for s in pieces:
-                s = _WS.sub(" ", s).strip()
+                if "  " in s or "\n" in s or "\t" in s:
+                    s = _WS.sub(" ", s)
+                s = s.strip()
                 if not s:
                     continue
                 rows.append([len(sent_rows), b, s, None])
@@ -253,7 +256,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
                                 "design": art_tier or "", "duplicate_of": ""})
-        result.paragraph_keys.append([text_key(b.text) for b in art.blocks if b.kind == "para" and len(b.text) >= 80])
+        result.paragraph_keys.append([_NON_ALNUM.sub("", b.text.lower()) for b in art.blocks
+                                      if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
         lead_in = False
