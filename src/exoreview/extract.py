@@ -20,16 +20,9 @@ from .noise import remove_noise
 from .segment import Block, split_blocks, split_sentences
 from .vocab import Vocab
 
-_KEY = re.compile(r"[a-z0-9]+")
 _WS = re.compile(r"\s+")
-_NON_ALNUM = re.compile(r"[\W_]+")
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
-
-
-def text_key(text: str) -> str:
-    """Key of a sentence or paragraph that ignores case, spacing, punctuation and markers."""
-    return " ".join(_KEY.findall(rf.strip_markers(text).lower()))
 
 
 @dataclass
@@ -256,7 +249,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
                                 "design": art_tier or "", "duplicate_of": ""})
-        result.paragraph_keys.append([_NON_ALNUM.sub("", b.text.lower()) for b in art.blocks
+        result.paragraph_keys.append(["".join(b.text.lower().split()) for b in art.blocks
                                       if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
@@ -292,7 +285,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     r = label_index.get(lab) or label_index.get(f"*{lab}")
                     if r is not None:
                         resolved.append((printed, r))
-            key = text_key(s)
+            key = "".join(s.lower().split())  # a sentence printed twice counts once
             if key in seen:
                 continue
             seen.add(key)

@@ -127,7 +127,7 @@ def split_blocks(text: str) -> list[Block]:
 
 def _protected(prefix: str) -> bool:
     """True when the period ending ``prefix`` belongs to an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(prefix)
+    m = _WORD_BEFORE.search(prefix[-40:])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
