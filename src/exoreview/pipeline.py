@@ -191,11 +191,17 @@ class _Duplicates:
             keys.append("title:" + title)
         return keys
 
+    @staticmethod
+    def _conflict(a: dict, b: dict) -> bool:
+        """Two records with different DOIs or PMIDs are different papers, whatever their titles."""
+        return any(a.get(f) and b.get(f) and str(a[f]).lower() != str(b[f]).lower() for f in ("doi", "pmid"))
+
     def mark(self, res: DocResult) -> None:
         row = res.document
         if row["status"].startswith("ok"):
             keys = self._paper_keys(row)
-            first = next((self.papers[k] for k in keys if k in self.papers), None)
+            first = next((self.papers[k] for k in keys if k in self.papers
+                          and not self._conflict(self.papers[k], row)), None)
             if first is not None and first["doc"] != row["doc"]:
                 row["duplicate_of"] = first["doc"]
                 first["sources"] = ";".join(dict.fromkeys(first["sources"].split(";") + [row["doc"]]))
