@@ -156,3 +156,12 @@ def test_bad_vocabulary_is_one_line(tmp_path, make_corpus, capsys):
     assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "--vocab", str(extra)]) == 2
     err = capsys.readouterr().err.strip()
     assert "cell_sources.yaml: unknown key 'adipose'" in err and "adipose_msc" in err
+
+
+def test_sentence_printed_twice_is_one_claim(make_corpus, tmp_path):
+    text = ("Exosomes from adipose stem cells reduce scarring after laser treatment.\n\n"
+            "Other text about skin.\n\n"
+            "“Exosomes from adipose stem cells reduce scarring after laser treatment.”\n")
+    run([make_corpus({"pull.txt": text})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.sentence.tolist() == ["Exosomes from adipose stem cells reduce scarring after laser treatment."]

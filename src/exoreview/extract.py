@@ -21,6 +21,7 @@ from .segment import Block, split_blocks, split_sentences
 from .vocab import Vocab
 
 _WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^\W_]+")
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
@@ -285,7 +286,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     r = label_index.get(lab) or label_index.get(f"*{lab}")
                     if r is not None:
                         resolved.append((printed, r))
-            key = "".join(s.lower().split())  # a sentence printed twice counts once
+            key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
             if key in seen:
                 continue
             seen.add(key)
