@@ -193,7 +193,8 @@ def test_index_and_a_notebook_page_load_cleanly(browser, tmp_path_factory):
         page = sorted(root.glob("*/02_evidence_summary.html"))[0]
         check_page(browser, page)
         facts, _, _ = browser.open(page.resolve().as_uri())
-        assert len(facts["images"]) == 4  # the four charts of notebook 02, embedded
+        # every chart of notebook 02 is embedded in its page
+        assert len(facts["images"]) == len(list((page.parent / "figures").glob("02_*.png"))) >= 4
         shots = REPO / "reports"
         if root == REPO / "reports" or not (shots / "index.html").is_file():
             shots.mkdir(exist_ok=True)

@@ -40,3 +40,9 @@ def test_design_from_title_and_venue_words(vocab):
     }
     for text, tier in cases.items():
         assert classify_design(text, vocab) == tier, text
+
+
+def test_long_capitalised_lines_are_not_reference_lines():
+    # the author-year pattern once backtracked exponentially on lines of capitalised words
+    assert reference_line(" ".join(["ABCDEFG"] * 40) + " end. More text here.") is None
+    assert reference_line("EXOSOMES: NATURE'S GIFT TO YOUR SKIN AND THE WORLD OF AESTHETIC MEDICINE TODAY") is None

@@ -34,7 +34,7 @@ def test_tree_layout(report):
             assert (folder / f"{stem}.ipynb").is_file() and (folder / f"{stem}.html").is_file()
         pngs = sorted(p.stem for p in (folder / "figures").glob("*.png"))
         svgs = sorted(p.stem for p in (folder / "figures").glob("*.svg"))
-        assert pngs == svgs and len(pngs) == 10
+        assert pngs == svgs and len(pngs) == 11
         assert {"02_gap_map", "02_claims_by_tier", "03_hedging_by_tier", "05_reference_designs"} <= set(pngs)
         assert (folder / "tables" / "02_summary.csv").is_file()
         assert (folder / "params.yaml").is_file()
@@ -70,7 +70,7 @@ def test_html_hides_code_and_fetches_nothing(report):
     page = (report / "hostile" / "02_evidence_summary.html").read_text(encoding="utf-8")
     assert "show_figure(" not in page and "load_corpus(" not in page
     assert "https://" not in re.sub(r"<style.*?</style>", "", page, flags=re.S)
-    assert page.count('src="data:image/png;base64,') == 4
+    assert page.count('src="data:image/png;base64,') == 5
     assert 'href="../index.html"' in page
 
 

@@ -34,7 +34,8 @@ class Corpus:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The six tables by name."""
-        return {n: getattr(self, n) for n in ("documents", "articles", "sentences", "claims", "references", "citations")}
+        names = ("documents", "articles", "sentences", "claims", "references", "citations")
+        return {n: getattr(self, n) for n in names}
 
 
 def load_corpus(path: str | Path, jobs: int = 1, quiet: bool = True, cache: bool = True) -> Corpus:

@@ -285,7 +285,8 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit]) -> str | None:
              and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
     if after:
         return after[0].key
-    inside = [d for d in directions if d.start >= term.start and d.end <= term.end and (d.start, d.end) != (term.start, term.end)]
+    inside = [d for d in directions if d.start >= term.start and d.end <= term.end
+              and (d.start, d.end) != (term.start, term.end)]
     if inside:
         return inside[0].key
     return None

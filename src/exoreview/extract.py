@@ -5,7 +5,6 @@ Pure: text and vocabulary in, plain dict records out; no file I/O (see
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -266,7 +265,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             bullet = b.kind == "bullet"
             context = lead_in if bullet else prev_vesicles
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet)
-            prev_vesicles = (cl.names_vesicles(f) or (implicit and ok)) and not heading and not f.has("not_claim", "advert")
+            prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
+                             and not f.has("not_claim", "advert"))
             if not bullet:
                 lead_in = prev_vesicles  # bullets after this sentence list what it introduced
             in_article_study = single and (

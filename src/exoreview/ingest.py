@@ -33,6 +33,7 @@ class Ingested:
 
     @property
     def ok(self) -> bool:
+        """Whether the file was read (possibly with a warning)."""
         return not self.status.startswith("skipped")
 
 

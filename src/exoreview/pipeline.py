@@ -20,15 +20,15 @@ from . import __version__
 from .errors import CorpusError, ExoreviewError
 from .extract import DocResult, process_document
 from .ingest import EXTENSIONS, MAX_BYTES, Ingested, normalise, read_bytes, read_raw
-from .readers import Record, read_records, sniff
+from .noise import corpus_noise, short_lines
+from .readers import read_records, sniff
+from .tables import TableWriter
+from .vocab import Vocab, load_vocab
 
 # files the corpus may hold besides txt/md/html: literature exports and PDFs
 EXPORT_EXTENSIONS = {".xml", ".nbib", ".medline", ".ris", ".bib", ".bibtex", ".pdf"}
 SUPPORTED = set(EXTENSIONS) | EXPORT_EXTENSIONS
 BATCH = 2000  # items handed to the worker pool at a time (bounds memory on 100,000-record exports)
-from .noise import corpus_noise, short_lines
-from .tables import TableWriter
-from .vocab import Vocab, load_vocab
 
 
 @dataclass
@@ -218,7 +218,8 @@ class _Duplicates:
         dup_docs = []
         for art, keys in zip(res.articles, res.paragraph_keys):
             hashes = [hashlib.blake2b(k.encode(), digest_size=8).hexdigest() for k in keys if k]
-            seen = [self.first[h] for h in hashes if h in self.first and self.doc_of.get(self.first[h]) != res.document["doc"]]
+            doc = res.document["doc"]
+            seen = [self.first[h] for h in hashes if h in self.first and self.doc_of.get(self.first[h]) != doc]
             if hashes and seen:
                 best = max(set(seen), key=seen.count)
                 if seen.count(best) >= max(1, 0.6 * len(hashes)):

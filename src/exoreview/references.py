@@ -16,16 +16,17 @@ from . import taxonomy as tx
 from .vocab import Vocab
 
 _SECTION = re.compile(
-    r"^(?:#+\s*)?(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)\b\s*:?\s*(.*)$",
-    re.I)
+    r"^(?:#+\s*)?(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)"
+    r"\b\s*:?\s*(.*)$", re.I)
 _NUMBERED = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
 _STARRED = re.compile(r"^\*(\d{1,3})\s*")
 _FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:\s*")
 _REFERENCE_LINE = re.compile(r"^(?:references?|source|citation)\s*:\s*(.+)$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-# "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ..."
-_AUTHOR_YEAR = re.compile(
-    r"^[A-Z][A-Za-z'’\-]+(?:,?\s+(?:[A-Z][A-Za-z\-]*\.?,?\s*)+)?(?:,?\s*(?:et al\.?|and [A-Z][\w\-]+|& [A-Z][\w\-]+))?,?\s*\(?(19|20)\d\d[a-z]?\)?[.,:]")
+# "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ...": a surname, a
+# short author list (bounded and lazy, so matching stays linear), then the year
+_AUTHOR_YEAR = re.compile(r"^[A-Z][A-Za-z'’\-]+(?P<authors>[^\n()]{0,80}?)\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]")
+_AUTHOR_LIST = re.compile(r"^\s*(?:,|\s(?:[A-Z][A-Za-z\-]*\.?)(?:[ ,]|$)|\set al\b|\sand\s|\s&\s)")
 
 # in-text markers
 _SUP = re.compile(r"<sup>([^<]{1,40})</sup>")
@@ -65,8 +66,10 @@ def reference_line(text: str) -> str | None:
     m = _REFERENCE_LINE.match(text)
     if m and _YEAR.search(m.group(1)):
         return m.group(1).strip()
-    if _AUTHOR_YEAR.match(text) and len(text) < 400 and text.count(". ") >= 1:
-        return text.strip()
+    if len(text) < 400 and text.count(". ") >= 1:
+        m = _AUTHOR_YEAR.match(text)
+        if m and (not m.group("authors") or _AUTHOR_LIST.match(m.group("authors"))):
+            return text.strip()
     return None
 
 

@@ -2,7 +2,7 @@
 
 List-valued fields (cell_source, application, outcomes, cites) are stored as
 strings joined with ";" in every table, CSV and Parquet alike, which is what the
-scorer reads; :func:`exoreview.tables.explode` splits them for counting.
+scorer reads; :func:`exoreview.summaries.explode` splits them for counting.
 """
 from __future__ import annotations
 

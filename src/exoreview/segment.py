@@ -98,7 +98,8 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             raw.append((line[b.end():].strip(), "bullet", 0, b.group(0).strip()))
             continue
-        if para and (_TERMINAL.search(para[-1]) or (len(para) == 1 and len(para[0]) < 60 and looks_like_heading(para[0]))):
+        lone_heading = len(para) == 1 and len(para[0]) < 60 and looks_like_heading(para[0])
+        if para and (_TERMINAL.search(para[-1]) or lone_heading):
             flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text)
         para.append(line)
     flush()

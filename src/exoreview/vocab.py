@@ -141,13 +141,15 @@ def _validate(name: str, path: Path, data: dict) -> None:
     elif name == "outcomes.yaml":
         for key, spec in (data.get("outcomes") or {}).items():
             if key not in tx.OUTCOMES:
-                raise VocabError(f"vocabulary file {path}: unknown outcome '{key}' (valid keys: {', '.join(tx.OUTCOMES)})")
+                raise VocabError(f"vocabulary file {path}: unknown outcome '{key}' "
+                                 f"(valid keys: {', '.join(tx.OUTCOMES)})")
             if not isinstance(spec, dict):
                 raise VocabError(f"vocabulary file {path}: outcome '{key}' must map terms/default")
             _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence"))
             _check_phrases(path, f"{key}.terms", spec.get("terms", []))
             if spec.get("default", "up") not in tx.DIRECTIONS:
-                raise VocabError(f"vocabulary file {path}: outcome '{key}' default must be one of {', '.join(tx.DIRECTIONS)}")
+                raise VocabError(f"vocabulary file {path}: outcome '{key}' default must be one of "
+                                 f"{', '.join(tx.DIRECTIONS)}")
         for key, value in (data.get("fixed") or {}).items():
             out, _, direction = str(key).partition(":")
             if out not in tx.OUTCOMES or direction not in tx.DIRECTIONS:
