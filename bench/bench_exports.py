@@ -39,7 +39,7 @@ def build(path: Path, n: int) -> None:
             art = articles[i % len(articles)]
             pmid = str(80_000_000 + i)
             art = re.sub(r"(<PMID[^>]*>|<ArticleId IdType=\"pubmed\">)\d+", lambda m: m.group(1) + pmid, art)
-            art = re.sub(r"10\.5555/exo\.(\d{4})\.\d+", lambda m: f"10.5555/exo.{m.group(1)}.{i}", art)
+            art = re.sub(r"(10\.5555/[^<\s]+)", lambda m: f"{m.group(1)}.{i}", art)  # a DOI of its own
             fh.write(art + "\n")
         fh.write("</PubmedArticleSet>\n")
 
