@@ -165,3 +165,30 @@ def test_sentence_printed_twice_is_one_claim(make_corpus, tmp_path):
     run([make_corpus({"pull.txt": text})], tmp_path / "o", quiet=True)
     claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
     assert claims.sentence.tolist() == ["Exosomes from adipose stem cells reduce scarring after laser treatment."]
+
+
+LINKED = """---
+title: Clinic blog
+---
+
+Book a consultation with our clinic today for exosome facials and more.
+
+Exosomes from adipose stem cells [reduced acne scars](https://doi.org/10.1234/abc.5) in a published trial.
+
+Exosomes [calm redness](https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7654321/) in many patients.
+
+Exosomes [renew your glow](https://ourclinic.example/shop) every single week.
+
+## References
+
+1. Kim A. Adipose exosomes for acne scars: a randomized split-face trial. J Derm. 2021. https://doi.org/10.1234/abc.5
+"""
+
+
+def test_scholarly_links_are_citations_and_resolve_by_doi(make_corpus, tmp_path):
+    run([make_corpus({"blog.md": LINKED})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    tier = {s.split(" [")[0][:30]: (t, c) for s, t, c in zip(claims.sentence, claims.evidence_tier, claims.cites)}
+    assert tier["Exosomes from adipose stem cel"] == ("rct", "https://doi.org/10.1234/abc.5")
+    assert tier["Exosomes calm redness"][0] == "narrative_review"  # a paper that cannot be placed
+    assert tier["Exosomes renew your glow"] == ("expert_opinion", "")  # a shop link is no citation

@@ -49,6 +49,17 @@ class _Article:
 
 
 
+_HOSTS: dict[str, frozenset[str]] = {}
+
+
+def _hosts(vocab: Vocab) -> frozenset[str]:
+    """The scholarly hosts of designs.yaml, as a set (once per vocabulary)."""
+    got = _HOSTS.get(vocab.digest)
+    if got is None:
+        got = _HOSTS[vocab.digest] = frozenset(str(h).lower() for h in vocab["designs.yaml"].get("scholarly_hosts", []))
+    return got
+
+
 def doc_id_for(raw_hash: str) -> str:
     """Stable document id from the hash of its bytes."""
     return "d" + raw_hash[:12]
@@ -186,6 +197,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             for a in r.aliases:
                 label_index.setdefault(a, r)
     ref_ids = {id(r): f"{doc_id}:r{i}" for i, r in enumerate(refs)}
+    id_index = {i: r for r in refs if r.kind != "article_line" for i in rf.link_ids(r.text)}
+    hosts = _hosts(vocab)
 
     has_list = any(r.kind != "article_line" for r in refs)
 
@@ -281,11 +294,25 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 continue
             markers = rf.find_markers(s, glued=True)
             resolved: list[tuple[str, rf.Reference]] = []
+            unplaced = 0  # scholarly links that match no reference entry
+            kept = []
             for printed, labels in markers:
+                if labels[0].startswith("link:"):
+                    if not rf.is_scholarly(printed, hosts):
+                        continue  # a navigation link, not a citation
+                    r = next((id_index[i] for i in rf.link_ids(printed) if i in id_index), None)
+                    if r is not None:
+                        resolved.append((printed, r))
+                    else:
+                        unplaced += 1
+                    kept.append((printed, labels))
+                    continue
+                kept.append((printed, labels))
                 for lab in labels:
                     r = label_index.get(lab) or label_index.get(f"*{lab}")
                     if r is not None:
                         resolved.append((printed, r))
+            markers = kept
             key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
             if key in seen:
                 continue
@@ -293,7 +320,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             appraisal = f.has("appraisal")
             generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
             ctx = TierContext(
-                cited_designs=[r.design for _, r in resolved],
+                cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
                 reported_tier=reported if (cl.is_anaphoric(f, vocab) or b.kind == "bullet"
                                            or f.has("study_intro")) else None,

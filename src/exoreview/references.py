@@ -128,6 +128,26 @@ def classify_design(text: str, vocab: Vocab) -> str:
     return ""
 
 
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\]<>\"#?]+)", re.I)
+_PMC = re.compile(r"\b(PMC\d{5,9})\b", re.I)
+_PMID_URL = re.compile(r"pubmed(?:\.ncbi\.nlm\.nih\.gov)?/(\d{5,9})")
+
+
+def link_ids(url_or_text: str) -> list[str]:
+    """Identifiers a link or a reference entry carries: DOIs, PMC ids and PubMed ids, lower-cased."""
+    ids = [d.rstrip(".,;)/").lower() for d in _DOI.findall(url_or_text)]
+    ids += [p.upper().lower() for p in _PMC.findall(url_or_text)]
+    ids += ["pmid:" + p for p in _PMID_URL.findall(url_or_text)]
+    return ids
+
+
+def is_scholarly(url: str, hosts: frozenset[str]) -> bool:
+    """Whether a link points at the scholarly literature (a citation, not a navigation link)."""
+    m = re.match(r"^(?:https?://)?([^/\s:]+)", url.strip(), re.I)
+    host = (m.group(1).lower() if m else "").removeprefix("www.")
+    return bool(link_ids(url)) or any(host == h or host.endswith("." + h) for h in hosts)
+
+
 def _expand(spec: str) -> list[str]:
     """'3-5' -> ['3','4','5']; '5,6' -> ['5','6']."""
     out: list[str] = []
@@ -152,7 +172,7 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
     for m in _BRACKET_MARK.finditer(sentence):
         found.append((m.group(1), _expand(m.group(1))))
     for m in _LINK_MARK.finditer(sentence):
-        found.append((m.group(1), [m.group(1)]))
+        found.append((m.group(1), ["link:" + m.group(1)]))
     if glued and not found:
         clean = _SUP.sub("", sentence)
         for m in _GLUED_MARK.finditer(clean):
