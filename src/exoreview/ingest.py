@@ -79,8 +79,8 @@ def decode(raw: bytes) -> tuple[str, str, str]:
     return raw.decode("utf-8", errors="replace"), "utf-8", "undecodable bytes replaced"
 
 
-# runs of space-like characters that need rewriting (a single plain space is left alone: fast)
-_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]*| {2,}")
+# space-like characters that become a plain space (runs are then collapsed)
+_SPACE_LIKE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -90,7 +90,9 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
     if "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " ":
         text = "\n".join(line.strip(" ") for line in text.split("\n"))
     return text
@@ -190,7 +192,8 @@ def read_bytes(raw: bytes, fmt: str) -> Ingested:
         return Ingested("", fmt, "", "skipped: binary content in a text file")
     text, encoding, warning = decode(raw)
     text, title = READERS[fmt](normalise(text))
-    text = normalise(text)
+    if fmt != "txt":  # a reader that rewrote the text may have left spacing to tidy
+        text = normalise(text)
     if not text.strip():
         return Ingested("", fmt, encoding, "skipped: no text after reading")
     return Ingested(text, fmt, encoding, f"ok: {warning}" if warning else "ok", title)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .schema import TABLES, columns
@@ -36,6 +38,18 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
     return df
 
 
+def arrow_table(table: str, records: list[dict]) -> pa.Table:
+    """Records of one table as an Arrow table with the schema's columns and types (no nulls)."""
+    schema = arrow_schema(table)
+    arrow = pa.Table.from_pylist(records, schema=schema)
+    for i, fld in enumerate(schema):
+        col = arrow.column(i)
+        if col.null_count:
+            fill = 0 if pa.types.is_integer(fld.type) else False if pa.types.is_boolean(fld.type) else ""
+            arrow = arrow.set_column(i, fld, pc.fill_null(col, pa.scalar(fill, fld.type)))
+    return arrow
+
+
 class TableWriter:
     """Streams records of every table to Parquet and CSV in chunks, bounding memory."""
 
@@ -45,7 +59,7 @@ class TableWriter:
         self.hold = set(hold)  # tables kept whole until close (rows may still be updated)
         self._buf: dict[str, list[dict]] = {t: [] for t in TABLES}
         self._pq: dict[str, pq.ParquetWriter] = {}
-        self._csv_started: set[str] = set()
+        self._csv: dict[str, pacsv.CSVWriter] = {}
         self.counts: dict[str, int] = {t: 0 for t in TABLES}
 
     def add(self, table: str, records: list[dict]) -> None:
@@ -59,21 +73,21 @@ class TableWriter:
         self._buf[table] = []
         if not records and table in self._pq:
             return
-        df = frame(table, records)
-        arrow = pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False)
+        arrow = arrow_table(table, records)
         if table not in self._pq:
-            self._pq[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet", arrow_schema(table))
+            self._pq[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet", arrow.schema)
+            self._csv[table] = pacsv.CSVWriter(self.out_dir / f"{table}.csv", arrow.schema,
+                                               write_options=pacsv.WriteOptions(quoting_style="needed"))
         self._pq[table].write_table(arrow)
-        df.to_csv(self.out_dir / f"{table}.csv", mode="a" if table in self._csv_started else "w",
-                  header=table not in self._csv_started, index=False)
-        self._csv_started.add(table)
-        self.counts[table] += len(df)
+        self._csv[table].write_table(arrow)
+        self.counts[table] += arrow.num_rows
 
     def close(self) -> None:
-        """Flush every buffer and close the Parquet files (empty tables get headers only)."""
+        """Flush every buffer and close the files (empty tables get headers only)."""
         for table in TABLES:
             self._flush(table)
             self._pq.pop(table).close()
+            self._csv.pop(table).close()
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
