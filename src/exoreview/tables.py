@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .schema import TABLES, columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INT_COLUMNS = {"index", "block", "n_articles", "n_sentences", "n_claims", "bytes"}
 BOOL_COLUMNS = {"is_heading", "is_claim", "implicit_subject", "duplicate"}
@@ -26,6 +29,8 @@ def arrow_schema(table: str) -> pa.Schema:
 
 def frame(table: str, records: list[dict]) -> pd.DataFrame:
     """Records of one table as a DataFrame with exactly the schema's columns and types."""
+    import pandas as pd
+
     cols = columns(table)
     df = pd.DataFrame.from_records(records, columns=cols)
     for col in cols:
