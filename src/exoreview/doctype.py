@@ -55,14 +55,27 @@ def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
 
 
 def source_kind(text: str, vocab: Vocab) -> str:
-    """The best-scoring source kind; ties go to the earlier kind of source_kinds.yaml's order."""
+    """The kind of a document from its cue scores.
+
+    A page with enough journal structure (section headings, competing interests,
+    funding) is a journal article: a primary study when its study cues (methods,
+    results) outweigh its review cues, otherwise a peer-reviewed review. Any other
+    page takes its best-scoring kind; ties go to the earlier kind of the file's order.
+    """
     conf = vocab["source_kinds.yaml"]
     scores = kind_scores(text, vocab)
+    journal = scores.pop("journal", 0.0)
+    review, primary = scores.get("peer_reviewed_review", 0.0), scores.get("primary_research", 0.0)
     for kind, floor in (conf.get("min_score") or {}).items():
         if scores.get(kind, 0.0) < floor:
             scores[kind] = 0.0
-    order = conf.get("order", list(scores))
+    # reviews and primary studies are journal articles: without journal structure, words such
+    # as "systematic review" on a page only mean the page talks about one
+    order = [k for k in conf.get("order", list(scores))
+             if k in scores and k not in ("peer_reviewed_review", "primary_research")]
     best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
+    if journal >= float(conf.get("journal_min_score", 5)) and journal >= scores.get(best, 0.0):
+        return "primary_research" if primary >= 4 and primary > review else "peer_reviewed_review"
     return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")
 
 
@@ -79,8 +92,9 @@ def design_from_metadata(meta: dict, vocab: Vocab) -> tuple[str, str, str]:
                if pts & {str(n).lower() for n in names}]
     best = strongest_tier(by_type)
     if best:
-        kind = {"systematic_review": "peer_reviewed_review", "narrative_review": "peer_reviewed_review"}.get(
-            best, "" if best == "expert_opinion" else "primary_research")
+        # editorials and letters are journal literature too; their design keeps them opinion
+        kind = "peer_reviewed_review" if best in ("systematic_review", "narrative_review", "expert_opinion") \
+            else "primary_research"
         return ("" if best == "narrative_review" else best), kind, "publication_types"
     mesh = {str(m).strip().lower().rstrip("*") for m in meta.get("mesh") or []}
     groups = conf.get("mesh") or {}

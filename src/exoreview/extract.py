@@ -181,8 +181,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
     if meta_kind:
         kind = meta_kind
-    elif meta and meta_design != "expert_opinion" and (meta.get("pmid") or meta.get("doi") or meta.get("journal")) \
-            and kind not in ("peer_reviewed_review", "regulatory"):
+    elif meta and (meta.get("pmid") or meta.get("doi") or meta.get("journal")) and kind not in (
+            "peer_reviewed_review", "regulatory"):
         kind = "primary_research"  # a journal record that does not read as a review reports a study
     arts = _articles(blocks, roles, refs)
     result = DocResult(document=base)

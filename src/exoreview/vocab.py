@@ -35,7 +35,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
                      "scholarly_hosts"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
-    "source_kinds.yaml": ("order", "default", "min_score", "cues"),
+    "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
 
@@ -163,7 +163,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
         _check_keys(path, data.get("publication_types") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "source_kinds.yaml":
-        _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS)
+        _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS + ("journal",))
         for kind, cues in (data.get("cues") or {}).items():
             if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
                 raise VocabError(f"vocabulary file {path}: cues of '{kind}' must map phrases to weights")

@@ -1,0 +1,39 @@
+"""Source kind of a document, and design from metadata."""
+from __future__ import annotations
+
+from exoreview.doctype import design_from_metadata, source_kind
+
+JOURNAL = "\n\nAcknowledgments\nNone.\n\nFunding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. A. 2020.\n"
+
+
+def test_journal_articles_are_reviews_or_primary_studies(vocab):
+    review = "Abstract\nExosomes in skin ageing: this review summarises the field.\n\nIntroduction\nText." + JOURNAL
+    primary = ("Abstract\nWe investigated exosomes in mice.\n\nMaterials and methods\nMice were treated.\n\n"
+               "Statistical analysis\nt tests.\n\nResults\nWounds closed.\n\nDiscussion\nText." + JOURNAL)
+    systematic = ("Abstract\nA systematic review and meta-analysis (PRISMA).\n\nMethods\nSearch.\n\nResults\n"
+                  "Nine trials." + JOURNAL)
+    assert source_kind(review, vocab) == "peer_reviewed_review"
+    assert source_kind(primary, vocab) == "primary_research"
+    assert source_kind(systematic, vocab) == "peer_reviewed_review"
+
+
+def test_pages_that_are_not_journal_articles(vocab):
+    wiki = "Notes on exosomes. A systematic review and meta-analysis by Stack (PRISMA) pooled 39 trials."
+    assert source_kind(wiki, vocab) == "news_summary"  # talking about a review does not make a review
+    clinic = "Exosome facials at our clinic. Book a consultation. Request information today."
+    assert source_kind(clinic, vocab) == "vendor_marketing"
+    fda = ("FDA warns consumers. The U.S. Food and Drug Administration is warning about unapproved exosome "
+           "products. Report adverse events to MedWatch.")
+    assert source_kind(fda, vocab) == "regulatory"
+
+
+def test_design_from_publication_types_then_mesh(vocab):
+    assert design_from_metadata({"publication_types": ["Journal Article", "Randomized Controlled Trial"]}, vocab) == (
+        "rct", "primary_research", "publication_types")
+    assert design_from_metadata({"publication_types": ["Review", "Systematic Review"]}, vocab)[:2] == (
+        "systematic_review", "peer_reviewed_review")
+    assert design_from_metadata({"publication_types": ["Editorial"]}, vocab)[:2] == (
+        "expert_opinion", "peer_reviewed_review")
+    assert design_from_metadata({"mesh": ["Animals", "Mice", "Wound Healing"]}, vocab) == (
+        "animal", "primary_research", "mesh")
+    assert design_from_metadata({"mesh": ["Humans", "Animals"]}, vocab) == ("", "", "")
