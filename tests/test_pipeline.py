@@ -192,3 +192,48 @@ def test_scholarly_links_are_citations_and_resolve_by_doi(make_corpus, tmp_path)
     assert tier["Exosomes from adipose stem cel"] == ("rct", "https://doi.org/10.1234/abc.5")
     assert tier["Exosomes calm redness"][0] == "narrative_review"  # a paper that cannot be placed
     assert tier["Exosomes renew your glow"] == ("expert_opinion", "")  # a shop link is no citation
+
+
+PAPER = """# Adipose exosomes accelerate wound closure in diabetic mice
+
+## Abstract
+
+Adipose stem cell exosomes were applied to wounds in diabetic mice. Treated wounds closed faster.
+
+## Introduction
+
+Randomized controlled trials in patients with ulcers have tested growth factors. Exosomes may help.
+
+## Materials and methods
+
+Mice were treated with exosomes. Statistical analysis used t tests.
+
+## Results
+
+Exosome-treated wounds closed 30% faster and showed more angiogenesis.
+
+## Discussion
+
+Exosomes promote wound healing. Clinical trials in patients are needed.
+
+## Funding
+
+None.
+
+## Competing interests
+
+None.
+
+## References
+
+1. Smith A. Growth factors for ulcers: a randomized trial. 2019.
+"""
+
+
+def test_primary_paper_design_comes_from_its_own_methods(make_corpus, tmp_path):
+    run([make_corpus({"paper.md": PAPER})], tmp_path / "o", quiet=True)
+    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False)
+    assert docs.loc[0, ["source_kind", "design", "design_source"]].tolist() == ["primary_research", "animal", "text"]
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
+    assert claims.loc["Exosomes promote wound healing.", ["evidence_tier", "tier_step"]].tolist() == [
+        "animal", "document_design"]

@@ -49,6 +49,30 @@ class _Article:
 
 
 
+_OWN_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(abstract|summary|methods?|materials and methods|patients and methods|"
+                           r"study design|experimental(?: design| procedures)?|subjects)\b", re.I)
+_OTHER_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(introduction|background|results|discussion|conclusions?|"
+                             r"references|limitations)\b", re.I)
+
+
+def _own_design(rows: list) -> str:
+    """A primary study's design from its title, abstract and methods, not from the studies
+    its introduction and discussion mention; the whole text when it has no such sections."""
+    own, inside, sectioned = [], True, False
+    for _si, block, _s, f in rows:
+        if block.kind == "heading":
+            if _OWN_SECTIONS.match(block.text):
+                inside, sectioned = True, True
+            elif _OTHER_SECTIONS.match(block.text):
+                inside, sectioned = False, True
+        if inside:
+            own += [d for d in sentence_designs(f, True) if d in PRIMARY]
+    if not own and not sectioned:
+        return ""
+    return tx.strongest(own) or tx.strongest(
+        d for _si, _b, _s, f in rows for d in sentence_designs(f, True) if d in PRIMARY) or ""
+
+
 _HOSTS: dict[str, frozenset[str]] = {}
 
 
@@ -228,8 +252,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     # the document's own design, for a primary study
     doc_design = meta_design
     if not doc_design and kind == "primary_research":
-        designs = [d for rows in art_sents for _, _, _, f in rows for d in sentence_designs(f, True)]
-        doc_design = tx.strongest(d for d in designs if d in PRIMARY) or ""
+        doc_design = _own_design([r for rows in art_sents for r in rows])
         design_source = "text" if doc_design else ""
 
     seen: set[str] = set()
