@@ -24,6 +24,8 @@ def test_claim_or_not(vocab):
     assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
     assert claim("More research is needed on exosomes.")[0] is False
     assert claim("This review explores exosomes in skin aging.")[0] is False
+    assert claim("We treated mice with exosomes for two weeks.")[0] is False
+    assert claim("We found that adipose exosomes increased collagen in mice.")[0] is True
     assert claim("Subscribe to our exosome newsletter for skin tips.")[0] is False
     assert claim("What are exosomes?")[0] is False
     assert claim("Exosomes From Cord Stem Cells Stimulate Skin Rejuvenation", heading=True)[0] is True
