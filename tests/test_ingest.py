@@ -59,3 +59,11 @@ def test_bad_files_are_skipped_with_a_reason(tmp_path):
     assert read_file(tmp_path / "big.txt", max_bytes=1000).status.startswith("skipped: file too large")
     bad = read_file(tmp_path / "bad.txt")
     assert bad.ok and "exosomes" in bad.text
+
+
+def test_html_with_many_sibling_blocks_and_deep_nesting_reads_whole():
+    many = "".join(f"<div><p>Paragraph {i} on exosomes.</p></div>" for i in range(3000))
+    text, _ = read_html(f"<html><body>{many}</body></html>")
+    assert text.count("Paragraph") == 3000 and "Paragraph 2999 on exosomes." in text
+    deep = "<div>" * 3000 + "<p>Deep exosomes reduce wrinkles.</p>" + "</div>" * 3000
+    assert read_html(deep)[0] == "Deep exosomes reduce wrinkles."

@@ -135,31 +135,53 @@ _DROP_TAGS = ["script", "style", "noscript", "nav", "footer", "form", "iframe", 
 
 @register("html")
 def read_html(text: str) -> tuple[str, str]:
-    """HTML through a real parser (BeautifulSoup + lxml); <sup>n</sup> kept as a marker."""
+    """HTML through a real parser (BeautifulSoup + lxml); <sup>n</sup> kept as a marker.
+
+    The tree is walked once with an explicit stack (no tree edits, no recursion), so a
+    page with thousands of sibling blocks or deep nesting reads in linear time.
+    """
     from bs4 import BeautifulSoup, NavigableString
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
     soup = BeautifulSoup(text, "lxml")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
-    if soup.head:
-        soup.head.decompose()
-    for sup in soup.find_all("sup"):
-        sup.replace_with(NavigableString(f"<sup>{sup.get_text('', strip=True)}</sup>"))
-    for br in soup.find_all("br"):
-        br.replace_with(NavigableString("\n"))
-    for tag in soup.find_all(list(_BLOCK_TAGS)):
-        if tag.name and tag.name[0] == "h" and tag.name[1:].isdigit():
-            tag.insert_before(NavigableString("\n\n" + "#" * int(tag.name[1:]) + " "))
-        elif tag.name == "li":
-            tag.insert_before(NavigableString("\n- "))
-        else:
-            tag.insert_before(NavigableString("\n\n"))
-        tag.insert_after(NavigableString("\n\n"))
-    body = soup.get_text()
-    lines = [re.sub(r"\s+", " ", ln).strip() for ln in body.split("\n")]
-    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return out, title
+    skip_strings = (Comment, Declaration, Doctype, ProcessingInstruction)
+    drop = set(_DROP_TAGS) | {"head", "title"}
+    out: list[str] = []
+    stack: list = [soup]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if isinstance(node, NavigableString):
+                if not isinstance(node, skip_strings):
+                    out.append(str(node))
+            else:
+                out.append(node)  # a separator pushed below
+            continue
+        name = node.name
+        if name in drop:
+            continue
+        if name == "br":
+            out.append("\n")
+            continue
+        if name == "sup":
+            out.append(f"<sup>{node.get_text('', strip=True)}</sup>")
+            continue
+        if name in _BLOCK_TAGS:
+            if name[0] == "h" and name[1:].isdigit():
+                out.append("\n\n" + "#" * int(name[1:]) + " ")
+            elif name == "li":
+                out.append("\n- ")
+            else:
+                out.append("\n\n")
+            stack.append("\n\n")
+        stack.extend(reversed(node.contents))
+    lines = [_WS_RUN.sub(" ", ln).strip() for ln in "".join(out).split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip(), title
+
+
+_WS_RUN = re.compile(r"\s+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def read_raw(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str]:
