@@ -174,6 +174,80 @@ def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Referenc
     return [a for a in arts if a.blocks or a.reference]
 
 
+def _resolve(markers: list[tuple[str, list[str]]], label_index: dict, id_index: dict,
+             hosts: frozenset[str]) -> tuple[list, list[tuple[str, rf.Reference]], int]:
+    """Citation markers of a claim: (markers kept, (marker, reference) pairs, scholarly links unplaced).
+
+    Numbered and footnote markers resolve by label; a link is a citation only when it
+    points at the scholarly literature, and resolves by the DOI or PubMed id it carries.
+    """
+    kept, resolved, unplaced = [], [], 0
+    for printed, labels in markers:
+        if labels[0].startswith("link:"):
+            if not rf.is_scholarly(printed, hosts):
+                continue  # a navigation link, not a citation
+            r = next((id_index[i] for i in rf.link_ids(printed) if i in id_index), None)
+            if r is not None:
+                resolved.append((printed, r))
+            else:
+                unplaced += 1
+        else:
+            for lab in labels:
+                r = label_index.get(lab) or label_index.get(f"*{lab}")
+                if r is not None:
+                    resolved.append((printed, r))
+        kept.append((printed, labels))
+    return kept, resolved, unplaced
+
+
+def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab):
+    """(intro index, reports one work?, that work's design, its cell sources, its applications).
+
+    An article reports one work when a closing reference line names it, or when a page
+    with no reference list introduces one study ("the researchers", "this research").
+    The work's design comes from the first sentence from the intro on that names one,
+    else from the reference's own words.
+    """
+    intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
+    single = art.reference is not None or (not has_list and intro is not None)
+    if not single:
+        return intro, False, None, [], []
+    tier = ""
+    for _, _, _, f in rows[(intro or 0):]:
+        if f.has("study_intro") or intro is None:
+            ds = sentence_designs(f, True)
+            if ds:
+                tier = tx.strongest(ds) or ""
+                break
+    if not tier and art.reference is not None:
+        tier = art.reference.design
+    title_f = cl.facts(art.title, vocab)
+    ref_f = cl.facts(art.reference.text if art.reference else "", vocab)
+    sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
+    apps = cl.applications(title_f) or cl.applications(ref_f)
+    return intro, True, tier, sources, apps
+
+
+def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_block: bool, refers_back: bool,
+                              generic: bool, single: bool, in_article_study: bool,
+                              article: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
+    """Cell sources and applications: the sentence's own, else those of the claim it refers
+    back to or shares a paragraph with (TAXONOMY: they may come from the paragraph, but a
+    generic remark about exosomes as a class takes no source), else the reported work's."""
+    sources, apps = cl.cell_sources(f), cl.applications(f)
+    if not sources:
+        if prev_claim is not None and (refers_back or (same_block and not generic)):
+            sources = [x for x in prev_claim["cell_source"].split(";") if x and x != "unspecified"]
+        elif in_article_study or (single and not generic):
+            sources = list(article[0])
+    if not apps:
+        if prev_claim is not None and (refers_back or same_block):
+            apps = [x for x in prev_claim["application"].split(";") if x]
+        elif single:
+            apps = list(article[1])
+    return sources, apps
+
+
 def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                      corpus_keys: frozenset[str] = frozenset(), meta: dict | None = None) -> DocResult:
     """Run every step on one read document and return its table records.
@@ -260,27 +334,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     cite_rows: list[dict] = []
     for art, rows in zip(arts, art_sents):
         art_id = f"{doc_id}:a{art.index}"
-        intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
-        art_tier: str | None = None
-        art_sources: list[str] = []
-        art_apps: list[str] = []
-        # an article reports one work when a closing reference line names it, or when a
-        # page with no reference list introduces one study ("the researchers", "this research")
-        single = art.reference is not None or (not has_list and intro is not None)
-        if single:
-            art_tier = ""
-            for _, _, _, f in rows[(intro or 0):]:
-                if f.has("study_intro") or intro is None:
-                    ds = sentence_designs(f, True)
-                    if ds:
-                        art_tier = tx.strongest(ds) or ""
-                        break
-            if not art_tier and art.reference is not None:
-                art_tier = art.reference.design
-            title_f = cl.facts(art.title, vocab)
-            ref_f = cl.facts(art.reference.text if art.reference else "", vocab)
-            art_sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
-            art_apps = cl.applications(title_f) or cl.applications(ref_f)
+        intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab)
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
@@ -315,27 +369,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
                     reported = tx.strongest(f_designs)  # a method sentence introducing a study
                 continue
-            markers = rf.find_markers(s, glued=True)
-            resolved: list[tuple[str, rf.Reference]] = []
-            unplaced = 0  # scholarly links that match no reference entry
-            kept = []
-            for printed, labels in markers:
-                if labels[0].startswith("link:"):
-                    if not rf.is_scholarly(printed, hosts):
-                        continue  # a navigation link, not a citation
-                    r = next((id_index[i] for i in rf.link_ids(printed) if i in id_index), None)
-                    if r is not None:
-                        resolved.append((printed, r))
-                    else:
-                        unplaced += 1
-                    kept.append((printed, labels))
-                    continue
-                kept.append((printed, labels))
-                for lab in labels:
-                    r = label_index.get(lab) or label_index.get(f"*{lab}")
-                    if r is not None:
-                        resolved.append((printed, r))
-            markers = kept
+            markers, resolved, unplaced = _resolve(rf.find_markers(s, glued=True), label_index, id_index, hosts)
             key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
             if key in seen:
                 continue
@@ -356,23 +390,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
                 reported = tier  # later sentences may go on reporting this one study
-            # cell source and application: the sentence, else what it refers back to, else the article
-            sources = cl.cell_sources(f)
-            apps = cl.applications(f)
-            if not sources:
-                # TAXONOMY: the source may come from the paragraph, unless the sentence is a
-                # generic remark about exosomes as a class
-                same_para = prev_claim is not None and prev_claim["_block"] == b.index and not generic
-                if ((implicit or cl.is_anaphoric(f, vocab)) and prev_claim is not None) or same_para:
-                    sources = [x for x in prev_claim["cell_source"].split(";") if x]
-                elif in_article_study or (single and not generic):
-                    sources = list(art_sources)
-            if not apps:
-                if prev_claim is not None and (implicit or cl.is_anaphoric(f, vocab) or (
-                        prev_claim["_block"] == b.index)):
-                    apps = [x for x in prev_claim["application"].split(";") if x]
-                elif single:
-                    apps = list(art_apps)
+            refers_back = implicit or cl.is_anaphoric(f, vocab)
+            sources, apps = _sources_and_applications(
+                f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
+                refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
+                article=(art_sources, art_apps))
             row = {
                 "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
                 "doc_id": doc_id, "article_id": art_id, "doc": doc, "sentence": s,
