@@ -25,6 +25,8 @@ def test_claim_or_not(vocab):
     assert claim("More research is needed on exosomes.")[0] is False
     assert claim("This review explores exosomes in skin aging.")[0] is False
     assert claim("We treated mice with exosomes for two weeks.")[0] is False
+    assert claim("Methods: nude mice were treated with subcutaneous MSC-Exos for 8 weeks.")[0] is False
+    assert claim("Exosomes were isolated by ultracentrifugation from the medium.")[0] is False
     assert claim("We found that adipose exosomes increased collagen in mice.")[0] is True
     assert claim("Subscribe to our exosome newsletter for skin tips.")[0] is False
     assert claim("What are exosomes?")[0] is False
@@ -52,6 +54,11 @@ def test_labels(vocab):
     assert label("Exosomes can be placed on the skin rather than injected.", vocab)[4] == "topical"
     assert label("Perhaps most impressively, exosomes could be a remarkable option.", vocab)[5] == "hedged"
     assert label("MSC-exos modulate inflammation.", vocab)[3] == ["inflammation:unclear"]
+    assert label("Exosomes are the future of regenerative medicine.", vocab)[3] == []
+    assert label("Patients given exosome injections reported serious adverse events.", vocab)[3] == ["safety:down"]
+    assert label("Exosomes did not increase collagen in aged skin.", vocab)[3] == ["collagen:none"]
+    assert label("Exosomes not only repaired cartilage but also reduced pain.", vocab)[3][0] == "tissue_regeneration:up"
+    assert label("MSC-exos show resistance to immune rejection.", vocab)[3] == ["safety:up"]
 
 
 def _ctx(**kw):

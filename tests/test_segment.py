@@ -39,3 +39,10 @@ def test_blocks_bullets_headings_and_broken_paragraphs():
         ("heading", "How Exosomes Work"),
     ]
     assert blocks[5].marker == "1."
+
+
+def test_sentence_case_section_names_are_headings():
+    blocks = split_blocks("Materials and methods\nMice were treated with exosomes.\n\nCompeting interests\nNone.\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Materials and methods"), ("para", "Mice were treated with exosomes."),
+        ("heading", "Competing interests"), ("para", "None.")]

@@ -246,26 +246,32 @@ def outcomes(f: Facts) -> list[str]:
     for h in fixed:
         key, _, direction = h.key.partition(":")
         out.setdefault(key, direction)
-    covered = [(h.start, h.end) for h in fixed]
+    # fixed phrases, and phrases that only name a field ("regenerative medicine"), mask the terms inside them
+    covered = [(h.start, h.end) for h in fixed] + [(h.start, h.end) for h in f.groups.get("outcome_ignore", [])]
     directions = f.groups.get("direction", [])
     terms = [(h, False) for h in f.groups.get("outcome", [])] + [(h, True) for h in f.groups.get("outcome_inverse", [])]
     terms.sort(key=lambda t: t[0].start)
     for h, inverse in terms:
         if h.key in out or any(s <= h.start < e for s, e in covered):
             continue
-        direction = _direction_for(f, h, directions)
+        direction = _direction_for(f, h, directions, reach=60 if inverse else 25)
         if direction == "better":
             direction = "down" if _NEGATIVE.get(h.key) else "up"
         if direction is None:
-            direction = "up" if inverse else _DEFAULTS.get(h.key, "up")
+            # a harm named without a direction word ("reports of serious adverse events") is a harm
+            direction = "down" if inverse else _DEFAULTS.get(h.key, "up")
         elif inverse:
             direction = {"up": "down", "down": "up"}.get(direction, direction)
+        if direction in ("up", "down") and _NEGATED.search(f.clean[max(0, h.start - 40):h.start]):
+            direction = "none"  # "did not increase collagen", "not shown to be safe"
         out[h.key] = direction
     return [f"{k}:{v}" for k, v in out.items()]
 
 
 _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
+# a negation in the words just before an outcome, with no clause break after it
+_NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 
 
 def set_defaults(vocab: Vocab) -> None:
@@ -276,12 +282,12 @@ def set_defaults(vocab: Vocab) -> None:
         _NEGATIVE[key] = spec.get("valence") == "negative"
 
 
-def _direction_for(f: Facts, term: Hit, directions: list[Hit]) -> str | None:
+def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25) -> str | None:
     before = [d for d in directions if d.end <= term.start and term.start - d.end <= 70
               and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
     if before:
         return before[-1].key
-    after = [d for d in directions if d.start >= term.end and d.start - term.end <= 25
+    after = [d for d in directions if d.start >= term.end and d.start - term.end <= reach
              and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
     if after:
         return after[0].key

@@ -329,6 +329,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         doc_design = _own_design([r for rows in art_sents for r in rows])
         design_source = "text" if doc_design else ""
 
+    study_focus: tuple[list[str], list[str]] = ([], [])
+    if doc_design and arts:
+        title_f = cl.facts(ingested.title or arts[0].title, vocab)
+        study_focus = (cl.cell_sources(title_f), cl.applications(title_f))
+
     seen: set[str] = set()
     claim_rows: list[dict] = []
     cite_rows: list[dict] = []
@@ -395,6 +400,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps))
+            if step == "document_design":  # a primary study's own sentences are about what its title names
+                sources = sources or list(study_focus[0])
+                apps = apps or list(study_focus[1])
             row = {
                 "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
                 "doc_id": doc_id, "article_id": art_id, "doc": doc, "sentence": s,

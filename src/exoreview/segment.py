@@ -52,11 +52,18 @@ def _is_title_case(text: str) -> bool:
     return caps / len(words) >= 0.85 and sum(1 for w in words if w[0].isupper()) >= 1
 
 
+_SECTION_NAME = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(abstract|introduction|background|materials and methods|methods?|patients and methods|"
+    r"results|discussion|conclusions?|limitations|references|acknowledge?ments|funding|competing interests|"
+    r"conflicts? of interest|author contributions|keywords|abbreviations|supplementary material)$", re.I)
+
+
 def looks_like_heading(text: str) -> bool:
-    """A short line without closing punctuation written in title case or capitals."""
+    """A short line without closing punctuation written in title case or capitals, or a
+    journal section name in any case ("Materials and methods")."""
     if len(text) > 160 or _TERMINAL.search(text):
         return False
-    return _is_title_case(text) or (text.isupper() and len(text) > 3)
+    return _is_title_case(text) or (text.isupper() and len(text) > 3) or bool(_SECTION_NAME.match(text.strip()))
 
 
 def split_glued_heading(text: str) -> tuple[str, str]:

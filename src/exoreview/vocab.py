@@ -30,7 +30,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
-    "outcomes.yaml": ("outcomes", "fixed", "directions", "better"),
+    "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better"),
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
                      "scholarly_hosts"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
@@ -207,6 +207,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for key, phrases in out.get("fixed", {}).items():
         for p in phrases:
             yield "outcome_fixed", key, p
+    for p in out.get("ignore", []):
+        yield "outcome_ignore", "ignore", p
     for key, phrases in out["directions"].items():
         for p in phrases:
             yield "direction", key, p
