@@ -237,3 +237,11 @@ def test_primary_paper_design_comes_from_its_own_methods(make_corpus, tmp_path):
     claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
     assert claims.loc["Exosomes promote wound healing.", ["evidence_tier", "tier_step"]].tolist() == [
         "animal", "document_design"]
+
+
+def test_bullets_under_a_heading_naming_exosomes_are_claims(make_corpus, tmp_path):
+    text = "# Benefits of Exosome Therapy\n\n- Reduces fine lines and wrinkles\n- Minimal downtime\n\n# Contact\n\n- Reduces wait\n"
+    run([make_corpus({"page.md": text})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.sentence.tolist() == ["Reduces fine lines and wrinkles"]
+    assert claims.implicit_subject.tolist() == [True] and claims.outcomes.tolist() == ["wrinkles:down"]

@@ -363,7 +363,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
                              and not f.has("not_claim", "advert"))
             if not bullet:
-                lead_in = prev_vesicles  # bullets after this sentence list what it introduced
+                # bullets after this sentence (or after a heading naming exosomes) list what it introduced
+                lead_in = prev_vesicles or (heading and cl.names_vesicles(f))
             in_article_study = single and (
                 intro is None or k >= intro or (heading and b is art.blocks[0])
                 or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
