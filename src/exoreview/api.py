@@ -51,7 +51,7 @@ def load_corpus(path: str | Path, jobs: int = 1, quiet: bool = True, cache: bool
     if not (cache and (target / "PROVENANCE").is_file()):
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            run([root], target, jobs=jobs, quiet=quiet, warn=lambda _msg: None)
+            run([root], target, jobs=jobs, quiet=quiet, warn=lambda _msg: None, digest=digest)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise

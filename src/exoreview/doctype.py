@@ -2,23 +2,23 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .vocab import PhraseMatcher, Vocab
 
 
-@lru_cache(maxsize=4)
-def _kind_matcher(digest: str, vocab_id: int) -> PhraseMatcher:
-    vocab = _VOCABS[vocab_id]
-    entries = []
-    for kind, cues in vocab["source_kinds.yaml"]["cues"].items():
-        for phrase in cues:
-            if not str(phrase).startswith("^"):
-                entries.append(("kind", kind, phrase))
-    return PhraseMatcher(entries)
+_KIND_MATCHERS: dict[str, PhraseMatcher] = {}
 
 
-_VOCABS: dict[int, Vocab] = {}
+def _kind_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One matcher over every source-kind cue that may stand anywhere (built once per vocabulary)."""
+    got = _KIND_MATCHERS.get(vocab.digest)
+    if got is None:
+        entries = [("kind", kind, phrase) for kind, cues in vocab["source_kinds.yaml"]["cues"].items()
+                   for phrase in cues if not str(phrase).startswith("^")]
+        got = _KIND_MATCHERS[vocab.digest] = PhraseMatcher(entries)
+    return got
+
+
 _LINE_CUES: dict[str, dict[str, "re.Pattern"]] = {}
 
 
@@ -38,8 +38,7 @@ def _line_start_patterns(vocab: Vocab) -> dict[str, "re.Pattern"]:
 
 def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     """Sum of the weights of the source-kind cues present in a document (each cue once)."""
-    _VOCABS[id(vocab)] = vocab
-    matcher = _kind_matcher(vocab.digest, id(vocab))
+    matcher = _kind_matcher(vocab)
     cues = vocab["source_kinds.yaml"]["cues"]
     found = {(h.key, h.phrase) for h in matcher.find(text)}
     line_cues = _line_start_patterns(vocab)

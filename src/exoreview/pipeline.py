@@ -246,12 +246,15 @@ def _swap_in(tmp: Path, out: Path) -> None:
 
 
 def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quiet: bool = False,
-        vocab_dir: str | None = None, warn=None) -> RunSummary:
-    """Extract every table of a corpus into ``out_dir`` (CSV + Parquet), atomically."""
+        vocab_dir: str | None = None, warn=None, digest: str | None = None) -> RunSummary:
+    """Extract every table of a corpus into ``out_dir`` (CSV + Parquet), atomically.
+
+    ``digest`` is the corpus hash when the caller has computed it already.
+    """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     files = list_corpus(paths)
     vocab = load_vocab(vocab_dir)
-    digest = corpus_hash(files, vocab)
+    digest = digest or corpus_hash(files, vocab)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ExoreviewError(f"output path exists and is not a folder: {out}")
