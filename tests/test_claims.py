@@ -84,3 +84,12 @@ def test_tier_rule_steps(vocab):
     assert decide(f, _ctx(source_kind="peer_reviewed_review"), generic=False, appraisal=False)[:2] == (
         "narrative_review", "fallback")
     assert decide(f, _ctx(), generic=False, appraisal=False)[:2] == ("expert_opinion", "fallback")
+
+
+def test_one_pass_over_many_sentences_equals_one_pass_each(vocab):
+    sentences = ["ASC-Exos reduce wrinkles<sup>3</sup>.", "They boost collagen [2] in mice.", "",
+                 "Nothing here.", "Exosomes, e.g. from cord blood, are safe."]
+    many = cl.facts_for_many(sentences, vocab)
+    for s, f in zip(sentences, many):
+        one = cl.facts(s, vocab)
+        assert sorted(f.hits) == sorted(one.hits) and f.clean == one.clean

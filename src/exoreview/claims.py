@@ -7,7 +7,6 @@ in :mod:`exoreview.evidence`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .references import strip_markers
@@ -85,11 +84,7 @@ def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:
     for c in cleans:
         starts.append(pos)
         pos += len(c) + 1
-    per: list[list[Hit]] = [[] for _ in cleans]
-    for group, key, start, end, phrase in vocab.matcher.find(joined):
-        i = bisect_right(starts, start) - 1
-        off = starts[i]
-        per[i].append(Hit(group, key, start - off, end - off, phrase))
+    per = vocab.matcher.find_segmented(joined, starts)
     return [facts_from_hits(s, c, hs) for s, c, hs in zip(sentences, cleans, per)]
 
 
@@ -135,8 +130,17 @@ def refers_back(f: Facts, vocab: Vocab) -> bool:
 
 def states_aim(f: Facts, vocab: Vocab) -> bool:
     """The sentence opens with the author's own aim ('This review delves into ...', 'We ...')."""
-    low = f.clean.strip().lower()
-    return any(low.startswith(str(o).lower() + " ") for o in vocab["claims.yaml"].get("aim_openings", []))
+    return f.clean.strip().lower().startswith(_aim_openings(vocab))
+
+
+def _aim_openings(vocab: Vocab) -> tuple[str, ...]:
+    got = _AIMS.get(vocab.digest)
+    if got is None:
+        got = _AIMS[vocab.digest] = tuple(str(o).lower() + " " for o in vocab["claims.yaml"].get("aim_openings", []))
+    return got
+
+
+_AIMS: dict[str, tuple[str, ...]] = {}
 
 
 def names_vesicles(f: Facts) -> bool:

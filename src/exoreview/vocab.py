@@ -96,6 +96,39 @@ class PhraseMatcher:
                     append(Hit(group, key, start, stop, phrase))
         return hits
 
+    def find_segmented(self, text: str, starts: list[int]) -> list[list[Hit]]:
+        """Like :meth:`find` over segments joined by newlines (``starts`` = each segment's offset):
+        one list of hits per segment, offsets relative to the segment. One pass, one object per hit."""
+        per: list[list[Hit]] = [[] for _ in starts]
+        if self._empty:
+            return per
+        low = text.lower()
+        n = len(low)
+        seg, last = 0, len(starts) - 1
+        nxt = starts[1] if last else n + 1
+        off = starts[0] if starts else 0
+        for end, (phrase, size, first_alnum, last_alnum, exact, prefixed) in self._auto.iter(low):
+            start = end - size + 1
+            if start > 0:
+                before = low[start - 1]
+                if before.isalnum() or (first_alnum and before == "'"):
+                    continue
+            while start >= nxt:  # hits come in order of their end; no phrase spans a newline
+                seg += 1
+                off = starts[seg]
+                nxt = starts[seg + 1] if seg < last else n + 1
+            bucket = per[seg]
+            stop = end + 1
+            if exact and (stop >= n or not last_alnum or not low[stop].isalnum()):
+                for group, key in exact:
+                    bucket.append(Hit(group, key, start - off, stop - off, phrase))
+            if prefixed:
+                while stop < n and low[stop].isalnum():
+                    stop += 1
+                for group, key in prefixed:
+                    bucket.append(Hit(group, key, start - off, stop - off, phrase))
+        return per
+
 
 @dataclass
 class Vocab:
