@@ -125,7 +125,7 @@ def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
 
 def refers_back(f: Facts, vocab: Vocab) -> bool:
     """The sentence's subject is carried over: an anaphoric opening or 'they/their' early on."""
-    return is_anaphoric(f, vocab) or bool(_PRONOUN.search(" ".join(_WORD.findall(f.clean)[:8])))
+    return is_anaphoric(f, vocab) or bool(_PRONOUN.search(" ".join(_WORD.findall(f.clean[:100])[:8])))
 
 
 def states_aim(f: Facts, vocab: Vocab) -> bool:
