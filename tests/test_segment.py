@@ -46,3 +46,8 @@ def test_sentence_case_section_names_are_headings():
     assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "Materials and methods"), ("para", "Mice were treated with exosomes."),
         ("heading", "Competing interests"), ("para", "None.")]
+
+
+def test_sentences_may_open_with_lower_case_abbreviations():
+    assert split_sentences("Expression fell. hUCMSC-Exos reduced wrinkles. miR-21 rose, e.g. miR-21a too. sEVs helped.") == [
+        "Expression fell.", "hUCMSC-Exos reduced wrinkles.", "miR-21 rose, e.g. miR-21a too.", "sEVs helped."]

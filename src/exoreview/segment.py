@@ -26,7 +26,7 @@ _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b)")
 # optional citation marker, then space and a plausible sentence start.
 _BOUNDARY = re.compile(
     r"(?P<end>[.!?…][\"'”’)\]]*(?:\*\d+(?:\s*,\s*\*?\d+)*|<sup>[^<]*</sup>|\[\^[^\]]+\])?)"
-    r"\s+(?=[\"'“‘(\[]?[A-Z0-9*#<•])"
+    r"\s+(?=[\"'“‘(\[]?(?:[A-Z0-9*#<•]|[a-z]{1,4}[A-Z0-9-]))"  # "hUCMSC-Exos ...", "miR-21 ...", "sEVs ..."
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
