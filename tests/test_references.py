@@ -46,3 +46,8 @@ def test_long_capitalised_lines_are_not_reference_lines():
     # the author-year pattern once backtracked exponentially on lines of capitalised words
     assert reference_line(" ".join(["ABCDEFG"] * 40) + " end. More text here.") is None
     assert reference_line("EXOSOMES: NATURE'S GIFT TO YOUR SKIN AND THE WORLD OF AESTHETIC MEDICINE TODAY") is None
+
+
+def test_numbers_after_a_full_stop_are_markers():
+    assert find_markers("They also help.12,13") == [("12,13", ["12", "13"])]
+    assert find_markers("Skin is 1.5 mm thick.") == [] and find_markers("Done in 2019.") == []

@@ -51,3 +51,8 @@ def test_sentence_case_section_names_are_headings():
 def test_sentences_may_open_with_lower_case_abbreviations():
     assert split_sentences("Expression fell. hUCMSC-Exos reduced wrinkles. miR-21 rose, e.g. miR-21a too. sEVs helped.") == [
         "Expression fell.", "hUCMSC-Exos reduced wrinkles.", "miR-21 rose, e.g. miR-21a too.", "sEVs helped."]
+
+
+def test_markers_after_the_full_stop_stay_with_their_sentence():
+    assert split_sentences("Exosomes heal.[12] They also help.12,13 Skin is 1.5 mm thick. Done in 2019. Next.") == [
+        "Exosomes heal.[12]", "They also help.12,13", "Skin is 1.5 mm thick.", "Done in 2019.", "Next."]

@@ -35,6 +35,8 @@ _FOOT_MARK = re.compile(r"\[\^([^\]]+)\]")
 _BRACKET_MARK = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED_MARK = re.compile(r"(?<=[a-z]{4})(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=[\s.,;:)]|$)")
 _LINK_MARK = re.compile(r"\[link:([^\]]+)\]")
+# "healing.12,13 Next": numbers printed right after a sentence's full stop (superscripts flattened)
+_AFTER_STOP_MARK = re.compile(r"(?<=[a-z)\]][.,;])(\d{1,3}(?:[,–-]\d{1,3})*)(?=\s|$)")
 
 
 @dataclass
@@ -175,6 +177,8 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
         found.append((m.group(1), ["link:" + m.group(1)]))
     if glued and not found:
         clean = _SUP.sub("", sentence)
+        for m in _AFTER_STOP_MARK.finditer(clean):
+            found.append((m.group(1), _expand(m.group(1))))
         for m in _GLUED_MARK.finditer(clean):
             labels = _expand(m.group(1))
             if labels:

@@ -25,7 +25,8 @@ _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b)")
 # Sentence boundary: terminal punctuation, optional closing quotes/brackets and an
 # optional citation marker, then space and a plausible sentence start.
 _BOUNDARY = re.compile(
-    r"(?P<end>[.!?…][\"'”’)\]]*(?:\*\d+(?:\s*,\s*\*?\d+)*|<sup>[^<]*</sup>|\[\^[^\]]+\])?)"
+    r"(?P<end>[.!?…][\"'”’)\]]*(?:\*\d+(?:\s*,\s*\*?\d+)*|<sup>[^<]*</sup>|\[\^[^\]]+\]"
+    r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)?)"
     r"\s+(?=[\"'“‘(\[]?(?:[A-Z0-9*#<•]|[a-z]{1,4}[A-Z0-9-]))"  # "hUCMSC-Exos ...", "miR-21 ...", "sEVs ..."
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
