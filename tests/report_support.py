@@ -128,7 +128,7 @@ def synthetic_corpus() -> SimpleNamespace:
 
 # ---------------------------------------------------------------------------- a real, small report
 
-HOSTILE_DOC = f"""Exosome skin booster: a remarkable breakthrough {SCRIPT_TEXT}
+HOSTILE_DOC = f"""Exosome skin boosters are a remarkable breakthrough {SCRIPT_TEXT}.
 
 Adipose stem cell exosomes {SCRIPT_TEXT} are a proven, revolutionary cure for wrinkles and ageing skin.
 

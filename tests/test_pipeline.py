@@ -245,3 +245,24 @@ def test_bullets_under_a_heading_naming_exosomes_are_claims(make_corpus, tmp_pat
     claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
     assert claims.sentence.tolist() == ["Reduces fine lines and wrinkles"]
     assert claims.implicit_subject.tolist() == [True] and claims.outcomes.tolist() == ["wrinkles:down"]
+
+
+AUTHOR_YEAR = """Exosomes in wound care
+
+Adipose exosomes close diabetic wounds faster (Smith et al., 2020). Exosome creams improved acne scars in a trial reported by Lee and Kim (2019).
+
+References
+
+Lee, C., Kim, D. (2019). Exosome cream for acne scars: a randomized, double-blind split-face trial. Derm J, 2-8.
+Smith, A., Jones, B. (2020). Exosomes heal diabetic wounds in mice. J Derm, 1-9.
+"""
+
+
+def test_author_year_citations_link_to_an_author_year_list(make_corpus, tmp_path):
+    run([make_corpus({"ay.txt": AUTHOR_YEAR})], tmp_path / "o", quiet=True)
+    refs = pd.read_csv(tmp_path / "o" / "references.csv", keep_default_na=False)
+    assert sorted(zip(refs.label, refs.kind, refs.design)) == [
+        ("lee2019", "author_year", "rct"), ("smith2020", "author_year", "animal")]
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.evidence_tier.tolist() == ["animal", "rct"]
+    assert set(claims.tier_step) == {"cited_reference"}

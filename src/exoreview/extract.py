@@ -104,7 +104,7 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
                 refs.append(rf.Reference(label=f"u{len(refs) + 1}", kind="unnumbered", text=start, block=i))
             continue
         if in_refs:
-            entry = rf.parse_entry(text, i)
+            entry = rf.parse_entry(text, i) or rf.parse_author_year(text, i)
             if entry:
                 refs.append(entry)
                 roles[i] = "ref_entry"

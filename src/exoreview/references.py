@@ -35,6 +35,10 @@ _FOOT_MARK = re.compile(r"\[\^([^\]]+)\]")
 _BRACKET_MARK = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED_MARK = re.compile(r"(?<=[a-z]{4})(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=[\s.,;:)]|$)")
 _LINK_MARK = re.compile(r"\[link:([^\]]+)\]")
+# "(Smith et al., 2020)", "(Smith and Lee 2019; Kim, 2021a)", "Smith et al. (2020)"
+_NAME_YEAR = re.compile(r"([A-Z][A-Za-z'’\-]+)(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]+)?,?\s+\(?((?:19|20)\d\d)[a-z]?\)?")
+_PAREN_CITE = re.compile(r"\(([A-Z][^()]{2,120}?(?:19|20)\d\d[a-z]?)\)")
+_NARRATIVE_CITE = re.compile(r"\b([A-Z][A-Za-z'’\-]+\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][A-Za-z'’\-]+)\s+\((?:19|20)\d\d[a-z]?\))")
 # "healing.12,13 Next": numbers printed right after a sentence's full stop (superscripts flattened)
 _AFTER_STOP_MARK = re.compile(r"(?<=[a-z)\]][.,;])(\d{1,3}(?:[,–-]\d{1,3})*)(?=\s|$)")
 
@@ -86,6 +90,16 @@ def parse_entry(text: str, block: int) -> Reference | None:
                                  aliases=[f"*{label}"])
             return Reference(label=label, kind=kind, text=text[m.end():].strip(), block=block)
     return None
+
+
+def parse_author_year(text: str, block: int) -> Reference | None:
+    """An unnumbered entry of an author-year list ('Smith, A., Lee, B. (2020). Title. Journal.'),
+    labelled 'smith2020' so in-text '(Smith et al., 2020)' finds it."""
+    if len(text) > 600 or not reference_line(text):
+        return None
+    year = _YEAR.search(text)
+    return Reference(label=f"{first_author(text).lower()}{year.group(1)}", kind="author_year", text=text.strip(),
+                     block=block) if year else None
 
 
 def numbered_entry(text: str) -> bool:
@@ -175,6 +189,14 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
         found.append((m.group(1), _expand(m.group(1))))
     for m in _LINK_MARK.finditer(sentence):
         found.append((m.group(1), ["link:" + m.group(1)]))
+    for m in _PAREN_CITE.finditer(sentence):
+        labels = [f"{n.group(1).lower()}{n.group(2)}" for n in _NAME_YEAR.finditer(m.group(1))]
+        if labels:
+            found.append((m.group(1), labels))
+    for m in _NARRATIVE_CITE.finditer(sentence):
+        n = _NAME_YEAR.match(m.group(1))
+        if n:
+            found.append((m.group(1), [f"{n.group(1).lower()}{n.group(2)}"]))
     if glued and not found:
         clean = _SUP.sub("", sentence)
         for m in _AFTER_STOP_MARK.finditer(clean):

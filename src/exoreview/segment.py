@@ -79,6 +79,11 @@ def split_glued_heading(text: str) -> tuple[str, str]:
     return "", text
 
 
+def _is_title_line(text: str) -> bool:
+    """The first line of a document, short and unpunctuated, is its title in any case."""
+    return len(text.split()) <= 20 and not _TERMINAL.search(text) and text[:1].isupper()
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split normalised text into blocks: blank lines separate paragraphs, bullets and
     markdown headings stand alone, wrapped lines of one paragraph are joined and a
@@ -121,7 +126,7 @@ def split_blocks(text: str) -> list[Block]:
             if head:
                 blocks.append(Block(0, head, "heading", 3))
                 text_ = rest
-            elif looks_like_heading(text_):
+            elif looks_like_heading(text_) or (not blocks and _is_title_line(text_)):
                 kind = "heading"
         prev = blocks[-1] if blocks else None
         if (prev is not None and kind == "para" and prev.kind == "para" and text_[:1].islower()
