@@ -36,9 +36,10 @@ _BRACKET_MARK = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED_MARK = re.compile(r"(?<=[a-z]{4})(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=[\s.,;:)]|$)")
 _LINK_MARK = re.compile(r"\[link:([^\]]+)\]")
 # "(Smith et al., 2020)", "(Smith and Lee 2019; Kim, 2021a)", "Smith et al. (2020)"
-_NAME_YEAR = re.compile(r"([A-Z][A-Za-z'’\-]+)(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]+)?,?\s+\(?((?:19|20)\d\d)[a-z]?\)?")
+_SURNAME = r"[A-Z][A-Za-z'’\-]+"
+_NAME_YEAR = re.compile(rf"({_SURNAME})(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?,?\s+\(?((?:19|20)\d\d)[a-z]?\)?")
 _PAREN_CITE = re.compile(r"\(([A-Z][^()]{2,120}?(?:19|20)\d\d[a-z]?)\)")
-_NARRATIVE_CITE = re.compile(r"\b([A-Z][A-Za-z'’\-]+\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][A-Za-z'’\-]+)\s+\((?:19|20)\d\d[a-z]?\))")
+_NARRATIVE_CITE = re.compile(rf"\b({_SURNAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_SURNAME})\s+\((?:19|20)\d\d[a-z]?\))")
 # "healing.12,13 Next": numbers printed right after a sentence's full stop (superscripts flattened)
 _AFTER_STOP_MARK = re.compile(r"(?<=[a-z)\]][.,;])(\d{1,3}(?:[,–-]\d{1,3})*)(?=\s|$)")
 
