@@ -93,3 +93,12 @@ def test_one_pass_over_many_sentences_equals_one_pass_each(vocab):
     for s, f in zip(sentences, many):
         one = cl.facts(s, vocab)
         assert sorted(f.hits) == sorted(one.hits) and f.clean == one.clean
+
+
+def test_source_and_route_words_do_not_overreach(vocab):
+    _, src, _, _, route, _ = label("Exosomes healed plantar ulcers faster than PRP or platelet-derived growth factor.",
+                                   vocab)
+    assert src == [] and route == "unspecified"
+    _, src, _, _, route, _ = label("Serum-derived exosomes and rose stem cell exosomes in a facial serum calm skin.",
+                                   vocab)
+    assert src == ["other_human_cell", "plant"] and route == "topical"
