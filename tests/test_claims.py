@@ -102,3 +102,8 @@ def test_source_and_route_words_do_not_overreach(vocab):
     _, src, _, _, route, _ = label("Serum-derived exosomes and rose stem cell exosomes in a facial serum calm skin.",
                                    vocab)
     assert src == ["other_human_cell", "plant"] and route == "topical"
+
+
+def test_outcome_words_do_not_overreach(vocab):
+    assert label("Exosomes can cross the blood-brain barrier in mice.", vocab)[3] == []
+    assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
