@@ -107,3 +107,10 @@ def test_source_and_route_words_do_not_overreach(vocab):
 def test_outcome_words_do_not_overreach(vocab):
     assert label("Exosomes can cross the blood-brain barrier in mice.", vocab)[3] == []
     assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
+
+
+def test_design_words_of_marketing_are_not_designs(vocab):
+    for sentence in ("Our animal-free exosome serum gets great reviews from prospective clients.",
+                     "Exosomes show therapeutic potential in the clinical presentation of acne."):
+        f = cl.facts(sentence, vocab)
+        assert decide(f, _ctx(), generic=False, appraisal=False)[:2] == ("expert_opinion", "fallback"), sentence

@@ -25,13 +25,14 @@ def sentence_designs(f: Facts, in_study: bool) -> list[str]:
     if f.has("not_reporting"):
         return []
     low = f.clean.lower()
+    masked = [(h.start, h.end) for h in f.groups.get("design_ignore", [])]
     tiers = []
-    for h in f.groups.get("design", []):
+    for h in f.groups.get("design", []) + (f.groups.get("design_in_study", []) if in_study else []):
+        if any(s <= h.start < e for s, e in masked):
+            continue
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
         tiers.append(h.key)
-    if in_study:
-        tiers += [h.key for h in f.groups.get("design_in_study", [])]
     return tiers
 
 

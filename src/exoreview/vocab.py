@@ -32,7 +32,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "routes.yaml": ("device_combined", "injection", "topical"),
     "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better"),
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
-                     "scholarly_hosts"),
+                     "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
     "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "cues"),
@@ -256,6 +256,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
             yield "design_in_study", key, p
     for p in designs.get("not_reporting", []):
         yield "not_reporting", "not_reporting", p
+    for p in designs.get("ignore", []):
+        yield "design_ignore", "ignore", p
     for p in (designs.get("finding_title") or {}).get("verbs", []):
         yield "finding_verb", "finding_verb", p
     claims = data["claims.yaml"]
