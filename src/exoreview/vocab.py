@@ -73,36 +73,15 @@ class PhraseMatcher:
 
     def find(self, text: str, lowered: str | None = None) -> list[Hit]:
         """Return every phrase occurrence in ``text`` that starts and ends on a word boundary."""
-        if self._empty:
-            return []
-        low = lowered if lowered is not None else text.lower()
-        n = len(low)
-        hits: list[Hit] = []
-        append = hits.append
-        for end, (phrase, size, first_alnum, last_alnum, exact, prefixed) in self._auto.iter(low):
-            start = end - size + 1
-            if start > 0:
-                before = low[start - 1]
-                if before.isalnum() or (first_alnum and before == "'"):
-                    continue
-            stop = end + 1
-            if exact and (stop >= n or not last_alnum or not low[stop].isalnum()):
-                for group, key in exact:
-                    append(Hit(group, key, start, stop, phrase))
-            if prefixed:
-                while stop < n and low[stop].isalnum():
-                    stop += 1
-                for group, key in prefixed:
-                    append(Hit(group, key, start, stop, phrase))
-        return hits
+        return self.find_segmented(text, [0], lowered)[0]
 
-    def find_segmented(self, text: str, starts: list[int]) -> list[list[Hit]]:
+    def find_segmented(self, text: str, starts: list[int], lowered: str | None = None) -> list[list[Hit]]:
         """Like :meth:`find` over segments joined by newlines (``starts`` = each segment's offset):
         one list of hits per segment, offsets relative to the segment. One pass, one object per hit."""
         per: list[list[Hit]] = [[] for _ in starts]
         if self._empty:
             return per
-        low = text.lower()
+        low = lowered if lowered is not None else text.lower()
         n = len(low)
         seg, last = 0, len(starts) - 1
         nxt = starts[1] if last else n + 1
