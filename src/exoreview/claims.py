@@ -110,10 +110,16 @@ def _word_lists(vocab: Vocab) -> tuple[re.Pattern, frozenset[str]]:
 
 
 def _opening(text: str, vocab: Vocab) -> str:
-    """The sentence without a leading connective or short introductory phrase ('Furthermore, ')."""
+    """The sentence without up to two leading connectives or short introductory phrases
+    ('Furthermore, ', 'In addition, due to this feature, ')."""
     text = text.strip()
-    m = _word_lists(vocab)[0].match(text)
-    return text[m.end():] if m else text
+    pattern = _word_lists(vocab)[0]
+    for _ in range(2):
+        m = pattern.match(text)
+        if not m or not m.end():
+            break
+        text = text[m.end():]
+    return text
 
 
 def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
