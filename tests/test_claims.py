@@ -22,6 +22,8 @@ def test_claim_or_not(vocab):
     assert claim("In addition, due to this feature, it can be given intravenously.", ctx=True) == (True, True)
     assert claim("Exosomes are nano-sized vesicles, 30-150 nm in diameter.")[0] is False
     assert claim("Exosomes contain proteins, lipids and nucleic acids.")[0] is False
+    assert claim("Exosomes are extracellular vesicles secreted by cells.")[0] is False
+    assert claim("Smith et al. ran a split-face trial comparing exosomes with PRP.")[0] is False
     assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
     assert claim("More research is needed on exosomes.")[0] is False
     assert claim("This review explores exosomes in skin aging.")[0] is False

@@ -266,3 +266,12 @@ def test_author_year_citations_link_to_an_author_year_list(make_corpus, tmp_path
     claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
     assert claims.evidence_tier.tolist() == ["animal", "rct"]
     assert set(claims.tier_step) == {"cited_reference"}
+
+
+def test_measured_bullets_after_a_colon_in_a_document_about_exosomes(make_corpus, tmp_path):
+    text = ("---\ntitle: Exosome skin therapy\n---\n\nA meta-analysis of 39 trials found:\n\n"
+            "- Wrinkle reduction: 20% (p<0.001)\n- Studies were small\n\nIngredients include:\n\n"
+            "- angiogenic factors that promote vessel formation\n")
+    run([make_corpus({"wiki.md": text})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.sentence.tolist() == ["Wrinkle reduction: 20% (p<0.001)"]

@@ -21,6 +21,7 @@ from .vocab import Vocab
 
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
+_MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
@@ -329,6 +330,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         doc_design = _own_design([r for rows in art_sents for r in rows])
         design_source = "text" if doc_design else ""
 
+    # a document whose title names exosomes is about them throughout
+    topic_vesicles = cl.names_vesicles(cl.facts(ingested.title or (arts[0].title if arts else ""), vocab))
     study_focus: tuple[list[str], list[str]] = ([], [])
     if doc_design and arts:
         title_f = cl.facts(ingested.title or arts[0].title, vocab)
@@ -348,7 +351,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                       if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
-        lead_in = False
+        lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
         prev_claim: dict | None = None
@@ -358,13 +361,16 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             prev_block = b.index
             heading = b.kind == "heading"
             bullet = b.kind == "bullet"
-            context = lead_in if bullet else prev_vesicles
+            context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet)
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
                              and not f.has("not_claim", "advert"))
             if not bullet:
-                # bullets after this sentence (or after a heading naming exosomes) list what it introduced
+                # bullets after this sentence list what it introduced: after a sentence or heading
+                # about exosomes, or after a colon lead-in in a document about them
                 lead_in = prev_vesicles or (heading and cl.names_vesicles(f))
+                # a colon lead-in in a document about exosomes introduces measured results only
+                topic_lead_in = topic_vesicles and s.rstrip("*").endswith(":")
             in_article_study = single and (
                 intro is None or k >= intro or (heading and b is art.blocks[0])
                 or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
