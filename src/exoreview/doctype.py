@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .taxonomy import strongest
 from .vocab import PhraseMatcher, Vocab
 
 
@@ -89,7 +90,7 @@ def design_from_metadata(meta: dict, vocab: Vocab) -> tuple[str, str, str]:
     pts = {str(p).strip().lower() for p in meta.get("publication_types") or []}
     by_type = [tier for tier, names in (conf.get("publication_types") or {}).items()
                if pts & {str(n).lower() for n in names}]
-    best = strongest_tier(by_type)
+    best = strongest(by_type) or ""
     if best:
         # editorials and letters are journal literature too; their design keeps them opinion
         kind = "peer_reviewed_review" if best in ("systematic_review", "narrative_review", "expert_opinion") \
@@ -105,10 +106,3 @@ def design_from_metadata(meta: dict, vocab: Vocab) -> tuple[str, str, str]:
     if named("in_vitro") and not named("animal") and not named("humans"):
         return "in_vitro", "primary_research", "mesh"
     return "", "", ""
-
-
-def strongest_tier(tiers) -> str:
-    """The strongest of some tier keys ('' when none)."""
-    from .taxonomy import strongest
-
-    return strongest(tiers) or ""

@@ -387,11 +387,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 continue
             seen.add(key)
             appraisal = f.has("appraisal")
+            anaphoric = cl.is_anaphoric(f, vocab)
             generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
             ctx = TierContext(
                 cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
-                reported_tier=reported if (cl.is_anaphoric(f, vocab) or b.kind == "bullet"
+                reported_tier=reported if (anaphoric or b.kind == "bullet"
                                            or f.has("study_intro")) else None,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
@@ -402,7 +403,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
                 reported = tier  # later sentences may go on reporting this one study
-            refers_back = implicit or cl.is_anaphoric(f, vocab)
+            refers_back = implicit or anaphoric
             sources, apps = _sources_and_applications(
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,

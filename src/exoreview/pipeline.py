@@ -21,6 +21,7 @@ from .errors import CorpusError, ExoreviewError
 from .extract import DocResult, process_document
 from .ingest import EXTENSIONS, MAX_BYTES, Ingested, normalise, read_bytes, read_raw
 from .noise import corpus_noise, short_lines
+from .outdir import swap_in
 from .readers import read_records, sniff
 from .tables import TableWriter
 from .vocab import Vocab, load_vocab
@@ -236,15 +237,6 @@ class _Duplicates:
             res.document["duplicate_of"] = dup_docs[0]
 
 
-def _swap_in(tmp: Path, out: Path) -> None:
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quiet: bool = False,
         vocab_dir: str | None = None, warn=None, digest: str | None = None) -> RunSummary:
     """Extract every table of a corpus into ``out_dir`` (CSV + Parquet), atomically.
@@ -292,7 +284,7 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
         if skipped == n_docs:
             raise CorpusError(f"no readable document in {', '.join(map(str, paths))} ({skipped} files skipped)")
         (tmp / "PROVENANCE").write_text(f"exoreview {__version__}\ncontent_hash {digest}\n", encoding="utf-8")
-        _swap_in(tmp, out)
+        swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

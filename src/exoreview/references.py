@@ -218,6 +218,5 @@ def strip_markers(sentence: str) -> str:
     s = _LINK_MARK.sub(" ", s)
     s = _URL.sub(" ", s)
     s = _FOOT_MARK.sub(" ", s)
-    s = _LINK_MARK.sub(" ", s)
     s = _STAR_MARK.sub(" ", s)
     return s

@@ -39,6 +39,7 @@ import yaml
 
 from . import __version__
 from .errors import ExoreviewError, ParamsError, ReportError
+from .outdir import swap_in
 from .params import check_notebooks, load_params, notebook_parameters
 
 KERNEL_NAME = "exoreview"
@@ -450,17 +451,6 @@ def _params_yaml(p: dict) -> str:
 
 # ---------------------------------------------------------------------------- swap
 
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` with two renames; the old tree is deleted only afterwards."""
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        os.replace(out, old / out.name)
-        os.replace(tmp, out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, out)
-
-
 def _shown(path: Path) -> str:
     """A path relative to the working directory when it lies under it, else absolute."""
     try:
@@ -550,7 +540,7 @@ def run_report(params_files: list[Path] | None = None, corpus: Path | None = Non
             raise ReportError(f"notebook {failed['stem']} failed for parameter set {failed['set_name']}: "
                               f"{failed['error']}")
         (tmp / "index.html").write_text(render_index(sets, notebooks, corpora), encoding="utf-8")
-        _swap_in(tmp, out)
+        swap_in(tmp, out)
         tmp = None
     finally:
         pool.close()
