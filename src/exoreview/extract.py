@@ -331,11 +331,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         design_source = "text" if doc_design else ""
 
     # a document whose title names exosomes is about them throughout
-    topic_vesicles = cl.names_vesicles(cl.facts(ingested.title or (arts[0].title if arts else ""), vocab))
+    doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
+    topic_vesicles = cl.names_vesicles(doc_title_f)
     study_focus: tuple[list[str], list[str]] = ([], [])
     if doc_design and arts:
-        title_f = cl.facts(ingested.title or arts[0].title, vocab)
-        study_focus = (cl.cell_sources(title_f), cl.applications(title_f))
+        study_focus = (cl.cell_sources(doc_title_f), cl.applications(doc_title_f))
 
     seen: set[str] = set()
     claim_rows: list[dict] = []
