@@ -21,6 +21,8 @@ _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
 _PRONOUN = re.compile(r"\b(they|their|them|theirs)\b", re.I)
 _NEGATED_INJECTION = re.compile(r"\b(rather than|instead of|avoid\w*|without|no need for|not)\s+(?:\w+\s+){0,2}$", re.I)
 _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:are|contain|have|act|play)\b", re.I)
+_CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit)s?\s*:", re.I)
+_COMPARISON = re.compile(r"\b(better|more effective|superior) than\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
                  "synovial_msc", "dental_msc"}
 
@@ -151,7 +153,7 @@ _AIMS: dict[str, tuple[str, ...]] = {}
 
 def names_vesicles(f: Facts) -> bool:
     """The sentence names exosomes / extracellular vesicles / their products."""
-    return f.has("subject", "vesicle")
+    return any(h.key == "vesicle" for h in f.groups.get("subject", ()))
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
@@ -175,7 +177,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     not_claim = set(f.keys("not_claim"))
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
-            or re.match(r"^(source|url|link|via|image|photo|credit)s?\s*:", text, re.I):
+            or _CREDIT_LINE.match(text):
         return False, False
     if implicit and f.has("appraisal") and not has_effect:
         return False, False  # "This is good news for everyone."
@@ -183,7 +185,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     if "definition" in not_claim and not has_effect:
         return False, False
-    if (_COMPOSITION.search(text) and not has_effect and not _NUMBER.search(text) and not f.has("direction")
+    if (not has_effect and not f.has("direction") and _COMPOSITION.search(text) and not _NUMBER.search(text)
             and not _NEGATION.search(text)):
         return False, False
     if heading:
@@ -192,7 +194,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         # a title counts when it is a declarative sentence about exosomes, not a topic label
         if ":" in text or not explicit:
             return False, False
-        if not (f.has("finding_verb") or re.search(r"\b(better|more effective|superior) than\b", text, re.I)):
+        if not (f.has("finding_verb") or _COMPARISON.search(text)):
             return False, False
     return True, implicit
 
@@ -284,9 +286,16 @@ _NEGATIVE: dict[str, bool] = {}
 _NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 
 
+_DEFAULTS_OF: list[str] = [""]  # digest of the vocabulary the defaults were loaded from
+
+
 def set_defaults(vocab: Vocab) -> None:
-    """Load each outcome's default direction from the vocabulary (once)."""
+    """Load each outcome's default direction from the vocabulary (once per vocabulary)."""
+    if _DEFAULTS_OF[0] == vocab.digest:
+        return
+    _DEFAULTS_OF[0] = vocab.digest
     _DEFAULTS.clear()
+    _NEGATIVE.clear()
     for key, spec in vocab["outcomes.yaml"]["outcomes"].items():
         _DEFAULTS[key] = spec.get("default", "up")
         _NEGATIVE[key] = spec.get("valence") == "negative"

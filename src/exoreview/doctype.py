@@ -1,8 +1,6 @@
 """A document's own kind (source_kind) and, for a primary study, its design."""
 from __future__ import annotations
 
-import re
-
 from .taxonomy import strongest
 from .vocab import PhraseMatcher, Vocab
 
@@ -20,35 +18,60 @@ def _kind_matcher(vocab: Vocab) -> PhraseMatcher:
     return got
 
 
-_LINE_CUES: dict[str, dict[str, "re.Pattern"]] = {}
+_LINE_CUES: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
-def _line_start_patterns(vocab: Vocab) -> dict[str, "re.Pattern"]:
-    """Per kind, one pattern finding its '^' cues at the start of a line (after '#', '*', spaces)."""
+def _line_start_cues(vocab: Vocab) -> dict[str, tuple[str, ...]]:
+    """Per kind, its '^' cues (lower case, longest first): they count at the start of a line."""
     got = _LINE_CUES.get(vocab.digest)
     if got is None:
         got = {}
         for kind, cues in vocab["source_kinds.yaml"]["cues"].items():
-            heads = [re.escape(str(p)[1:].lower()) for p in cues if str(p).startswith("^")]
+            heads = [str(p)[1:].lower() for p in cues if str(p).startswith("^")]
             if heads:
-                got[kind] = re.compile(r"^[#* \t]*(%s)" % "|".join(sorted(heads, key=len, reverse=True)),
-                                       re.I | re.M)
+                got[kind] = tuple(sorted(heads, key=len, reverse=True))
         _LINE_CUES[vocab.digest] = got
+    return got
+
+
+def line_start_cues(text: str, vocab: Vocab) -> set[tuple[str, str]]:
+    """(kind, '^cue') for each '^' cue opening a line of ``text`` (after '#', '*', spaces)."""
+    cues = _line_start_cues(vocab)
+    if not cues:
+        return set()
+    width = max(len(h) for heads in cues.values() for h in heads)
+    found = set()
+    for line in text.split("\n"):
+        opening = line.lstrip("#* \t")[:width].lower()
+        if not opening:
+            continue
+        for kind, heads in cues.items():
+            if opening.startswith(heads):
+                found.add((kind, "^" + next(h for h in heads if opening.startswith(h))))
+    return found
+
+
+_WEIGHTS: dict[str, dict[tuple[str, str], float]] = {}
+
+
+def _weights(vocab: Vocab) -> dict[tuple[str, str], float]:
+    """(kind, cue) -> weight, built once per vocabulary."""
+    got = _WEIGHTS.get(vocab.digest)
+    if got is None:
+        cues = vocab["source_kinds.yaml"]["cues"]
+        got = {(k, str(p).lower().rstrip("*").strip()): w for k, c in cues.items() for p, w in c.items()}
+        got.update({(k, str(p)): w for k, c in cues.items() for p, w in c.items() if str(p).startswith("^")})
+        _WEIGHTS[vocab.digest] = got
     return got
 
 
 def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     """Sum of the weights of the source-kind cues present in a document (each cue once)."""
     matcher = _kind_matcher(vocab)
-    cues = vocab["source_kinds.yaml"]["cues"]
     found = {(h.key, h.phrase) for h in matcher.find(text)}
-    line_cues = _line_start_patterns(vocab)
-    for kind, pattern in line_cues.items():
-        for m in pattern.finditer(text):
-            found.add((kind, "^" + m.group(1).lower()))
-    scores: dict[str, float] = {k: 0.0 for k in cues}
-    weights = {(k, str(p).lower().rstrip("*").strip()): w for k, c in cues.items() for p, w in c.items()}
-    weights.update({(k, str(p)): w for k, c in cues.items() for p, w in c.items() if str(p).startswith("^")})
+    found |= line_start_cues(text, vocab)
+    scores: dict[str, float] = {k: 0.0 for k in vocab["source_kinds.yaml"]["cues"]}
+    weights = _weights(vocab)
     for key, phrase in found:
         scores[key] += float(weights.get((key, phrase), 1))
     return scores
