@@ -157,17 +157,26 @@ def _items(files: Sequence[tuple[str, Path]]) -> Iterator[tuple]:
             yield ("record", name, fmt, rec)
 
 
-def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab) -> frozenset[str]:
+def _short_lines_of(item: tuple[Path, int]) -> set[str]:
+    path, max_chars = item
+    raw, _why = read_raw(path, MAX_BYTES)  # a cheap read: site chrome is the same bytes on every page
+    if raw and path.suffix.lower() in EXTENSIONS:
+        return short_lines(raw.decode("utf-8", errors="replace"), max_chars)
+    return set()
+
+
+def _noise_keys(files: Sequence[tuple[str, Path]], vocab: Vocab, jobs: int = 1) -> frozenset[str]:
     if len(files) < 4:
         return frozenset()
-    max_chars = int(vocab["boilerplate.yaml"].get("max_chars", 140))
+    items = [(path, int(vocab["boilerplate.yaml"].get("max_chars", 140))) for _, path in files]
+    if jobs <= 1 or len(files) < 200:
+        return corpus_noise(map(_short_lines_of, items), len(files), vocab)
+    with _context().Pool(jobs) as pool:
+        return corpus_noise(pool.imap_unordered(_short_lines_of, items, chunksize=64), len(files), vocab)
 
-    def gen() -> Iterator[set[str]]:
-        for _, path in files:  # a cheap read: site chrome is the same bytes on every page
-            raw, _why = read_raw(path, MAX_BYTES)
-            if raw and path.suffix.lower() in EXTENSIONS:
-                yield short_lines(raw.decode("utf-8", errors="replace"), max_chars)
-    return corpus_noise(gen(), len(files), vocab)
+
+def _context():
+    return mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 class _Duplicates:
@@ -255,7 +264,7 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        keys = _noise_keys(files, vocab)
+        keys = _noise_keys(files, vocab, jobs)
         writer = TableWriter(tmp)
         dups = _Duplicates()
         skipped = 0
@@ -299,8 +308,7 @@ def _results(items: Iterator[tuple], keys: frozenset[str], vocab_dir: str | None
         for item in items:
             yield _work(item)
         return
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(keys, vocab_dir)) as pool:
+    with _context().Pool(jobs, initializer=_init_worker, initargs=(keys, vocab_dir)) as pool:
         while True:
             batch = list(islice(items, BATCH))
             if not batch:
