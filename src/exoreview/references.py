@@ -180,26 +180,32 @@ def _expand(spec: str) -> list[str]:
 def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]]]:
     """Citation markers of a sentence: [(marker as printed, [reference labels])]."""
     found: list[tuple[str, list[str]]] = []
-    for m in _SUP.finditer(sentence):
-        found.append((m.group(1), _expand(m.group(1)) or [m.group(1)]))
-    for m in _STAR_MARK.finditer(sentence):
-        found.append((f"*{m.group(1)}", [m.group(1)]))
-    for m in _FOOT_MARK.finditer(sentence):
-        found.append((m.group(1), [m.group(1)]))
-    for m in _BRACKET_MARK.finditer(sentence):
-        found.append((m.group(1), _expand(m.group(1))))
-    for m in _LINK_MARK.finditer(sentence):
-        found.append((m.group(1), ["link:" + m.group(1)]))
-    for m in _PAREN_CITE.finditer(sentence):
-        labels = [f"{n.group(1).lower()}{n.group(2)}" for n in _NAME_YEAR.finditer(m.group(1))]
-        if labels:
-            found.append((m.group(1), labels))
-    for m in _NARRATIVE_CITE.finditer(sentence):
-        n = _NAME_YEAR.match(m.group(1))
-        if n:
-            found.append((m.group(1), [f"{n.group(1).lower()}{n.group(2)}"]))
+    # each pattern needs a character most sentences lack: test for it before scanning
+    sup = "<sup>" in sentence
+    if sup:
+        for m in _SUP.finditer(sentence):
+            found.append((m.group(1), _expand(m.group(1)) or [m.group(1)]))
+    if "*" in sentence:
+        for m in _STAR_MARK.finditer(sentence):
+            found.append((f"*{m.group(1)}", [m.group(1)]))
+    if "[" in sentence:
+        for m in _FOOT_MARK.finditer(sentence):
+            found.append((m.group(1), [m.group(1)]))
+        for m in _BRACKET_MARK.finditer(sentence):
+            found.append((m.group(1), _expand(m.group(1))))
+        for m in _LINK_MARK.finditer(sentence):
+            found.append((m.group(1), ["link:" + m.group(1)]))
+    if "(" in sentence:
+        for m in _PAREN_CITE.finditer(sentence):
+            labels = [f"{n.group(1).lower()}{n.group(2)}" for n in _NAME_YEAR.finditer(m.group(1))]
+            if labels:
+                found.append((m.group(1), labels))
+        for m in _NARRATIVE_CITE.finditer(sentence):
+            n = _NAME_YEAR.match(m.group(1))
+            if n:
+                found.append((m.group(1), [f"{n.group(1).lower()}{n.group(2)}"]))
     if glued and not found:
-        clean = _SUP.sub("", sentence)
+        clean = _SUP.sub("", sentence) if sup else sentence
         for m in _AFTER_STOP_MARK.finditer(clean):
             found.append((m.group(1), _expand(m.group(1))))
         for m in _GLUED_MARK.finditer(clean):
@@ -214,9 +220,13 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 def strip_markers(sentence: str) -> str:
     """The sentence without its citation markers and URLs (for matching words, not for output)."""
-    s = _SUP.sub(" ", sentence)
-    s = _LINK_MARK.sub(" ", s)
-    s = _URL.sub(" ", s)
-    s = _FOOT_MARK.sub(" ", s)
-    s = _STAR_MARK.sub(" ", s)
+    s = _SUP.sub(" ", sentence) if "<sup>" in sentence else sentence
+    if "[" in s:
+        s = _LINK_MARK.sub(" ", s)
+    if "http" in s or "www." in s:
+        s = _URL.sub(" ", s)
+    if "[" in s:
+        s = _FOOT_MARK.sub(" ", s)
+    if "*" in s:
+        s = _STAR_MARK.sub(" ", s)
     return s
