@@ -86,26 +86,29 @@ class PhraseMatcher:
         seg, last = 0, len(starts) - 1
         nxt = starts[1] if last else n + 1
         off = starts[0] if starts else 0
+        bucket = per[0] if per else []
+        new = tuple.__new__  # builds a Hit without the generated __new__'s extra call: this loop is hot
         for end, (phrase, size, first_alnum, last_alnum, exact, prefixed) in self._auto.iter(low):
             start = end - size + 1
             if start > 0:
                 before = low[start - 1]
                 if before.isalnum() or (first_alnum and before == "'"):
                     continue
-            while start >= nxt:  # hits come in order of their end; no phrase spans a newline
-                seg += 1
+            if start >= nxt:  # hits come in order of their end; no phrase spans a newline
+                while start >= nxt:
+                    seg += 1
+                    nxt = starts[seg + 1] if seg < last else n + 1
                 off = starts[seg]
-                nxt = starts[seg + 1] if seg < last else n + 1
-            bucket = per[seg]
+                bucket = per[seg]
             stop = end + 1
             if exact and (stop >= n or not last_alnum or not low[stop].isalnum()):
                 for group, key in exact:
-                    bucket.append(Hit(group, key, start - off, stop - off, phrase))
+                    bucket.append(new(Hit, (group, key, start - off, stop - off, phrase)))
             if prefixed:
                 while stop < n and low[stop].isalnum():
                     stop += 1
                 for group, key in prefixed:
-                    bucket.append(Hit(group, key, start - off, stop - off, phrase))
+                    bucket.append(new(Hit, (group, key, start - off, stop - off, phrase)))
         return per
 
 
