@@ -112,6 +112,29 @@ def test_outcome_words_do_not_overreach(vocab):
     assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
 
 
+
+def test_which_direction_word_governs_an_outcome(vocab):
+    def outcomes(s):
+        return label(s, vocab)[3]
+
+    # a direction word stops at the outcome it governs unless the next one is coordinated with it
+    assert outcomes("Exosomes reduce inflammation, all of which is critical for tissue regeneration.") == [
+        "inflammation:down", "tissue_regeneration:up"]
+    assert outcomes("Exosomes reduce oxidative stress and inflammation.") == [
+        "oxidative_stress:down", "inflammation:down"]
+    # a participle clause after a comma starts afresh
+    assert outcomes("Exosomes are a way of combating photoaging, integrating regenerative capabilities.") == [
+        "tissue_regeneration:up"]
+    # an outcome phrase that opens with its own verb keeps it
+    assert outcomes("Exosomes inhibit inflammation and also stimulate repair in damaged tissue.") == [
+        "inflammation:down", "tissue_regeneration:up"]
+    # "LPS-induced" names the insult, not the effect
+    assert outcomes("Exosomes inhibit LPS-induced inflammatory responses in macrophages.") == ["inflammation:down"]
+    # acting on immune targets, in either direction, is immunomodulation
+    assert outcomes("Exosomes inhibit T-cell proliferation in vitro.")[0] == "immunomodulation:up"
+    assert outcomes("Exosomes modulate immune responses.") == ["immunomodulation:up"]
+    assert outcomes("Exosomes modulate collagen metabolism.") == ["collagen:unclear"]
+
 def test_design_words_of_marketing_are_not_designs(vocab):
     for sentence in ("Our animal-free exosome serum gets great reviews from prospective clients.",
                      "Exosomes show therapeutic potential in the clinical presentation of acne."):

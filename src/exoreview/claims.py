@@ -247,26 +247,33 @@ def hedging(f: Facts, vocab: Vocab) -> str:
     return "plain"
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though)\b|\bbut\b|\bwhereas\b")
+# a direction word does not reach across these: a new clause, or a participle clause after a
+# comma ("combating ageing, integrating regenerative ...": 'including' only lists)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though)\b|\bbut\b|\bwhereas\b"
+                           r"|,\s+(?!including\b)[a-z]+ing\b")
 
 
 def outcomes(f: Facts) -> list[str]:
-    """Outcome:direction pairs; a direction word before the outcome (same clause) wins,
-    then one just after it, then the outcome's default; fixed phrases carry their own."""
+    """Outcome:direction pairs; a direction word the outcome phrase opens with wins ("stimulate
+    repair"), then one before the outcome (same clause), then one just after it, then the
+    outcome's default; fixed phrases carry their own."""
     out: dict[str, str] = {}
     fixed = f.groups.get("outcome_fixed", [])
     for h in fixed:
-        key, _, direction = h.key.partition(":")
-        out.setdefault(key, direction)
+        key, _, fixed_dir = h.key.partition(":")
+        out.setdefault(key, fixed_dir)
     # fixed phrases, and phrases that only name a field ("regenerative medicine"), mask the terms inside them
     covered = [(h.start, h.end) for h in fixed] + [(h.start, h.end) for h in f.groups.get("outcome_ignore", [])]
-    directions = f.groups.get("direction", [])
+    directions = [d for d in f.groups.get("direction", []) if not _is_stimulus(f.clean, d)]
     terms = [(h, False) for h in f.groups.get("outcome", [])] + [(h, True) for h in f.groups.get("outcome_inverse", [])]
     terms.sort(key=lambda t: t[0].start)
+    spans = [(h.start, h.end) for h, _ in terms] + [(h.start, h.end) for h in fixed]
     for h, inverse in terms:
         if h.key in out or any(s <= h.start < e for s, e in covered):
             continue
-        direction = _direction_for(f, h, directions, reach=60 if inverse else 25)
+        direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans)
+        if direction == "acting":
+            direction = _EITHER_SIGN.get(h.key, "unclear")
         if direction == "better":
             direction = "down" if _NEGATIVE.get(h.key) else "up"
         if direction is None:
@@ -274,14 +281,27 @@ def outcomes(f: Facts) -> list[str]:
             direction = "down" if inverse else _DEFAULTS.get(h.key, "up")
         elif inverse:
             direction = {"up": "down", "down": "up"}.get(direction, direction)
+        elif direction in ("up", "down") and h.key in _EITHER_SIGN:
+            direction = _EITHER_SIGN[h.key]
         if direction in ("up", "down") and _NEGATED.search(f.clean[max(0, h.start - 40):h.start]):
             direction = "none"  # "did not increase collagen", "not shown to be safe"
         out[h.key] = direction
     return [f"{k}:{v}" for k, v in out.items()]
 
 
+def _is_stimulus(text: str, d: Hit) -> bool:
+    """A participle hyphenated to what caused it ("LPS-induced", "UV-mediated") names the
+    experimental insult, not the effect claimed ("up-regulated" is still a direction)."""
+    if d.start < 2 or text[d.start - 1] != "-" or not text[d.start - 2].isalnum():
+        return False
+    word = text[d.start:d.end].lower()
+    before = text[max(0, d.start - 6):d.start - 1].lower()
+    return word.endswith("ed") and not before.endswith(("up", "down"))
+
+
 _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
+_EITHER_SIGN: dict[str, str] = {}
 # a negation in the words just before an outcome, with no clause break after it
 _NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 
@@ -296,22 +316,43 @@ def set_defaults(vocab: Vocab) -> None:
     _DEFAULTS_OF[0] = vocab.digest
     _DEFAULTS.clear()
     _NEGATIVE.clear()
+    _EITHER_SIGN.clear()
     for key, spec in vocab["outcomes.yaml"]["outcomes"].items():
         _DEFAULTS[key] = spec.get("default", "up")
         _NEGATIVE[key] = spec.get("valence") == "negative"
+        if spec.get("either_sign"):
+            _EITHER_SIGN[key] = spec["either_sign"]
 
 
-def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25) -> str | None:
+def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
+                   spans: list[tuple[int, int]] | None = None) -> str | None:
+    inside = [d for d in directions if d.start >= term.start and d.end <= term.end
+              and (d.start, d.end) != (term.start, term.end)]
+    if inside and inside[0].start == term.start:  # the phrase is itself a verb phrase: "stimulate repair"
+        return inside[0].key
     before = [d for d in directions if d.end <= term.start and term.start - d.end <= 70
               and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
-    if before:
+    if before and _governs(f.clean, before[-1], term, spans or []):
         return before[-1].key
     after = [d for d in directions if d.start >= term.end and d.start - term.end <= reach
              and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
     if after:
         return after[0].key
-    inside = [d for d in directions if d.start >= term.start and d.end <= term.end
-              and (d.start, d.end) != (term.start, term.end)]
     if inside:
         return inside[0].key
     return None
+
+
+# what may stand between two coordinated outcomes ("collagen and elastin", "collagen I degradation
+# and MMP-2", "scars, redness or")
+_COORDINATION = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?[\s\d,–-]*(?:(?:and|or|and/or|as well as|&)\s+)?"
+                           r"(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _governs(text: str, d: Hit, term: Hit, spans: list[tuple[int, int]]) -> bool:
+    """A direction word reaches an outcome past another outcome only through a coordination:
+    in "reduce inflammation, all of which matter for regeneration", 'reduce' stops at inflammation."""
+    between = [e for s, e in spans if s >= d.end and e <= term.start]
+    if not between:
+        return True
+    return bool(_COORDINATION.match(text[max(between):term.start]))

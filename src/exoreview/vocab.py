@@ -30,7 +30,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
-    "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better"),
+    "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting"),
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
                      "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
@@ -161,17 +161,20 @@ def _validate(name: str, path: Path, data: dict) -> None:
                                  f"(valid keys: {', '.join(tx.OUTCOMES)})")
             if not isinstance(spec, dict):
                 raise VocabError(f"vocabulary file {path}: outcome '{key}' must map terms/default")
-            _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence"))
+            _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence", "either_sign"))
             _check_phrases(path, f"{key}.terms", spec.get("terms", []))
-            if spec.get("default", "up") not in tx.DIRECTIONS:
-                raise VocabError(f"vocabulary file {path}: outcome '{key}' default must be one of "
-                                 f"{', '.join(tx.DIRECTIONS)}")
+            for opt in ("default", "either_sign"):
+                if spec.get(opt, "up") not in tx.DIRECTIONS:
+                    raise VocabError(f"vocabulary file {path}: outcome '{key}' {opt} must be one of "
+                                     f"{', '.join(tx.DIRECTIONS)}")
         for key, value in (data.get("fixed") or {}).items():
             out, _, direction = str(key).partition(":")
             if out not in tx.OUTCOMES or direction not in tx.DIRECTIONS:
                 raise VocabError(f"vocabulary file {path}: fixed entry '{key}' must be outcome:direction")
             _check_phrases(path, f"fixed.{key}", value)
         _check_keys(path, data.get("directions") or {}, tx.DIRECTIONS)
+        for key in ("better", "acting", "ignore"):
+            _check_phrases(path, key, data.get(key) or [])
     elif name == "designs.yaml":
         _check_keys(path, data.get("cues") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("in_study_only") or {}, tx.EVIDENCE_TIERS)
@@ -229,6 +232,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
             yield "direction", key, p
     for p in out.get("better", []):
         yield "direction", "better", p
+    for p in out.get("acting", []):
+        yield "direction", "acting", p
     designs = data["designs.yaml"]
     for key, phrases in designs["cues"].items():
         for p in phrases:
