@@ -22,6 +22,11 @@ def test_glued_heading_is_split_from_its_first_sentence():
     assert split_glued_heading("Exosomes and their potential in dermatologyExosomes are nano-sized vesicles")[0] == (
         "Exosomes and their potential in dermatology")
     assert split_glued_heading("Many studies by McDonald and others show that exosomes work")[0] == ""
+    # a heading glued to an acronym; an acronym glued to a word prefix in a sentence is left alone
+    assert split_glued_heading("Safety ProfileMSC-exos have low immunogenicity in most studies.") == (
+        "Safety Profile", "MSC-exos have low immunogenicity in most studies.")
+    assert split_glued_heading("ConclusionsADSC exosomes improve skin texture.")[0] == "Conclusions"
+    assert split_glued_heading("Exosomes deliver circRNA that regulate many genes in cells.")[0] == ""
 
 
 def test_blocks_bullets_headings_and_broken_paragraphs():

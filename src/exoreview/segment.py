@@ -20,7 +20,7 @@ _BULLET = re.compile(r"^(?:[-*•–—·▪◦]|\d{1,2}[.)])\s+(?=\S)")
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^[^\]]+\]|\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?$")
 # a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
-_GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b)")
+_GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,})")
 
 # Sentence boundary: terminal punctuation, optional closing quotes/brackets and an
 # optional citation marker, then space and a plausible sentence start.
@@ -68,13 +68,16 @@ def looks_like_heading(text: str) -> bool:
 
 
 def split_glued_heading(text: str) -> tuple[str, str]:
-    """Split 'Overview of Skin AgingThe skin, ...' into ('Overview of Skin Aging', 'The skin, ...')."""
+    """Split 'Overview of Skin AgingThe skin, ...' into ('Overview of Skin Aging', 'The skin, ...'),
+    and 'ConclusionsMSC-exos ...' into ('Conclusions', 'MSC-exos ...')."""
     for m in _GLUE.finditer(text[:120]):
         head, rest = text[: m.start()], text[m.start():]
         words = head.split()
         if (len(head) >= 8 and 1 <= len(words) <= 12 and head[:1].isupper() and not _TERMINAL.search(head)
                 and len(re.sub(r"\W", "", words[-1])) >= 4
-                and not re.search(r"[,;]", head) and len(rest.split()) >= 4):
+                and not re.search(r"[,;]", head) and len(rest.split()) >= 4
+                # before an acronym ("ConclusionsMSC-exos ...") only a heading-like head: not "deliver circRNA"
+                and (rest[1:2].islower() or _is_title_case(head) or _SECTION_NAME.match(head.strip()))):
             return head.strip(), rest.strip()
     return "", text
 
