@@ -107,6 +107,12 @@ def test_source_and_route_words_do_not_overreach(vocab):
     assert src == ["other_human_cell", "plant"] and route == "topical"
 
 
+def test_cell_sources_are_sources_not_targets(vocab):
+    assert label("MSC exosomes enhance M2 macrophage polarization.", vocab)[1] == ["msc_unspecified"]
+    assert label("M2 macrophage-derived exosomes speed wound closure.", vocab)[1] == ["other_human_cell"]
+    assert label("UCB-MSC-exos inhibit collagen I production.", vocab)[1] == ["umbilical_cord_msc"]
+
+
 def test_outcome_words_do_not_overreach(vocab):
     assert label("Exosomes can cross the blood-brain barrier in mice.", vocab)[3] == []
     assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
