@@ -47,10 +47,7 @@ class Facts:
         """Whether the sentence holds a phrase of ``group`` (and ``key``)."""
         if key is None:
             return group in self.groups
-        gk = self.__dict__.get("_gk")
-        if gk is None:
-            gk = self.__dict__["_gk"] = {(h.group, h.key) for h in self.hits}
-        return (group, key) in gk
+        return any(h.key == key for h in self.groups.get(group, ()))
 
 
 def facts(sentence: str, vocab: Vocab) -> Facts:
@@ -73,7 +70,7 @@ def facts_from_hits(sentence: str, clean: str, hits: list[Hit]) -> Facts:
 
 
 def _START(h: Hit) -> tuple[int, int]:
-    return h.start, -h.end
+    return h[2], -h[3]  # start, -end (indexing: this key runs for every hit)
 
 
 def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:
@@ -153,7 +150,7 @@ _AIMS: dict[str, tuple[str, ...]] = {}
 
 def names_vesicles(f: Facts) -> bool:
     """The sentence names exosomes / extracellular vesicles / their products."""
-    return any(h.key == "vesicle" for h in f.groups.get("subject", ()))
+    return f.has("subject", "vesicle")
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
