@@ -140,6 +140,18 @@ def test_which_direction_word_governs_an_outcome(vocab):
     assert outcomes("Exosomes inhibit T-cell proliferation in vitro.")[0] == "immunomodulation:up"
     assert outcomes("Exosomes modulate immune responses.") == ["immunomodulation:up"]
     assert outcomes("Exosomes modulate collagen metabolism.") == ["collagen:unclear"]
+    # negations: 'no risk of' a harm is safety, 'no measurable effect' is none
+    assert outcomes("With exosomes there is no risk of rejection.") == ["safety:up"]
+    assert outcomes("Bone marrow exosomes had no measurable effect on melanin output.") == ["pigmentation:none"]
+
+
+def test_hedge_words(vocab):
+    def hedging(s):
+        return label(s, vocab)[5]
+
+    assert hedging("Exosomes reduced the appearance of dark spots.") == "plain"
+    assert hedging("Exosomes appear to reduce dark spots.") == "hedged"
+    assert hedging("Exosomes are thought to overcome poor penetration.") == "hedged"
 
 def test_design_words_of_marketing_are_not_designs(vocab):
     for sentence in ("Our animal-free exosome serum gets great reviews from prospective clients.",

@@ -25,6 +25,11 @@ def test_pages_that_are_not_journal_articles(vocab):
     fda = ("FDA warns consumers. The U.S. Food and Drug Administration is warning about unapproved exosome "
            "products. Report adverse events to MedWatch.")
     assert source_kind(fda, vocab) == "regulatory"
+    # a review's section: no journal headings, no cue of any kind, an author-year reference list
+    section = "4.1 Pigmentation\n\nExosomes reduced melanin in melanoma cells (Kim et al., 2021)."
+    assert source_kind(section, vocab, n_references=9) == "peer_reviewed_review"
+    assert source_kind(section, vocab, n_references=2) == "news_summary"
+    assert source_kind(clinic, vocab, n_references=9) == "vendor_marketing"
 
 
 def test_design_from_publication_types_then_mesh(vocab):

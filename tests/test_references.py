@@ -1,7 +1,8 @@
 """Reference lists, markers and study designs."""
 from __future__ import annotations
 
-from exoreview.references import classify_design, find_markers, numbered_entry, parse_entry, reference_line
+from exoreview.references import (classify_design, find_markers, numbered_entry, parse_author_year, parse_entry,
+                                  reference_line)
 
 
 def test_markers_single_list_range_sup_star_footnote_and_glued():
@@ -23,6 +24,11 @@ def test_reference_entries_and_lines():
     assert reference_line("Reference: Kim, YJ. et al. (2017). Exosomes stimulate skin. BBRC.").startswith("Kim")
     assert reference_line("Chang, Y-H, et al. (2018). Exosomes and stem cells. Cell Transplantation, 27(3).")
     assert reference_line("Exosomes are good. They heal.") is None
+    # Vancouver style (PubMed): authors with initials, the year after the journal
+    ref = parse_author_year("Cho BS, Lee J, Won Y, et al. Skin brightening with exosomes: a split-face study. "
+                            "Cosmetics. 2023;10:12.", 4)
+    assert (ref.label, ref.kind, ref.block) == ("cho2023", "author_year", 4)
+    assert parse_author_year("Exosomes in 2023. A short note on them.", 0) is None
 
 
 def test_design_from_title_and_venue_words(vocab):
@@ -37,6 +43,10 @@ def test_design_from_title_and_venue_words(vocab):
         "Tiryaki T. Data on exosomes in aesthetic surgery: update, conference lecture, recorded 08/07/21": "expert_opinion",
         "Zhang Y. Cord blood MSC exosomes stimulate regenerative wound healing. 2021": "animal",
         "Chang Y. Exosomes and stem cells in degenerative disease. 2018": "",
+        # a finding on cells is a cell-culture study; cells named as the mechanism are not
+        "Oh M. Stem cell exosomes ameliorate the aging of skin fibroblasts. Int J Mol Sci. 2018;19:1715.": "in_vitro",
+        "Hu L. Exosomes accelerate wound healing via optimizing fibroblasts. Sci Rep. 2016;6:32993.": "animal",
+        "Zhou Y. Exosomes in a melanocyte-keratinocyte co-culture model. Stem Cells Int. 2022;1:2.": "in_vitro",
     }
     for text, tier in cases.items():
         assert classify_design(text, vocab) == tier, text

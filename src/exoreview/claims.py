@@ -327,8 +327,9 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
               and (d.start, d.end) != (term.start, term.end)]
     if inside and inside[0].start == term.start:  # the phrase is itself a verb phrase: "stimulate repair"
         return inside[0].key
-    before = [d for d in directions if d.end <= term.start and term.start - d.end <= 70
-              and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
+    # before it, or a direction phrase ending inside it ("no risk" of the term "risk")
+    before = [d for d in directions if (d.end <= term.start or d.start < term.start < d.end <= term.end)
+              and term.start - d.end <= 70 and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
     if before and _governs(f.clean, before[-1], term, spans or []):
         return before[-1].key
     after = [d for d in directions if d.start >= term.end and d.start - term.end <= reach

@@ -77,13 +77,14 @@ def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     return scores
 
 
-def source_kind(text: str, vocab: Vocab) -> str:
+def source_kind(text: str, vocab: Vocab, n_references: int = 0) -> str:
     """The kind of a document from its cue scores.
 
     A page with enough journal structure (section headings, competing interests,
     funding) is a journal article: a primary study when its study cues (methods,
-    results) outweigh its review cues, otherwise a peer-reviewed review. Any other
-    page takes its best-scoring kind; ties go to the earlier kind of the file's order.
+    results) outweigh its review cues, otherwise a peer-reviewed review. So is a text with a
+    author-year reference list (``n_references`` entries) and next to no cue of any other kind. Any
+    other page takes its best-scoring kind; ties go to the earlier kind of the file's order.
     """
     conf = vocab["source_kinds.yaml"]
     scores = kind_scores(text, vocab)
@@ -99,6 +100,10 @@ def source_kind(text: str, vocab: Vocab) -> str:
     best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
     if journal >= float(conf.get("journal_min_score", 5)) and journal >= scores.get(best, 0.0):
         return "primary_research" if primary >= 4 and primary > review else "peer_reviewed_review"
+    plain = conf.get("review_without_journal") or {}
+    if (plain and n_references >= int(plain.get("min_references", 5))
+            and max(scores.get(k, 0.0) for k in order) <= float(plain.get("max_other_score", 2))):
+        return "peer_reviewed_review"
     return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")
 
 

@@ -276,7 +276,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     for b in blocks:
         if roles.get(b.index) in ("ref_entry", "ref_other", "article_ref") and len(b.text) > 30:
             kind_text = kind_text.replace(b.text, " ")
-    kind = classify_kind(kind_text, vocab)
+    # an author-year list is the scholarly convention; web pages use footnotes and numbered notes
+    kind = classify_kind(kind_text, vocab, n_references=sum(r.kind == "author_year" for r in refs))
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
     if meta_kind:
         kind = meta_kind

@@ -93,12 +93,23 @@ def parse_entry(text: str, block: int) -> Reference | None:
     return None
 
 
+# a Vancouver-style entry (PubMed, ICMJE): "Cho BS, Lee J, et al. Title. Journal. 2023;10:12."
+_VANCOUVER = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)? [A-Z]{1,3}(?:,|\.| et al\b)")
+_VANCOUVER_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)[a-z]?(?=\s*[;:(.]|\s*$)")
+
+
 def parse_author_year(text: str, block: int) -> Reference | None:
     """An unnumbered entry of an author-year list ('Smith, A., Lee, B. (2020). Title. Journal.'),
-    labelled 'smith2020' so in-text '(Smith et al., 2020)' finds it."""
-    if len(text) > 600 or not reference_line(text):
+    or of a Vancouver list ('Smith A, Lee B. Title. Journal. 2020;1:2.'), labelled 'smith2020'
+    so in-text '(Smith et al., 2020)' finds it."""
+    if len(text) > 600:
         return None
-    year = _YEAR.search(text)
+    if reference_line(text):
+        year = _YEAR.search(text)
+    elif _VANCOUVER.match(text) and ". " in text:
+        year = _VANCOUVER_YEAR.search(text)
+    else:
+        return None
     return Reference(label=f"{first_author(text).lower()}{year.group(1)}", kind="author_year", text=text.strip(),
                      block=block) if year else None
 
@@ -115,6 +126,9 @@ def first_author(citation: str) -> str:
     """Surname of the first author of a citation ('Chang, Y-H, et al.' -> 'Chang')."""
     m = re.match(r"\s*([A-Z][A-Za-z'’\-]+)", citation)
     return m.group(1) if m else "work"
+
+
+_MECHANISM = re.compile(r"\b(?:via|through|by|by way of|mediated by)\s")
 
 
 def classify_design(text: str, vocab: Vocab) -> str:
@@ -141,7 +155,10 @@ def classify_design(text: str, vocab: Vocab) -> str:
         return best
     finding = vocab["designs.yaml"].get("finding_title") or {}
     if finding and any(h.group == "finding_verb" for h in hits):
-        return finding.get("tier", "")
+        # the cells must be what the finding is about, not its mechanism ("heals wounds via fibroblasts")
+        on_cells = any(h.group == "design_in_study" and h.key == "in_vitro"
+                       and not _MECHANISM.search(low[:h.start]) for h in hits)
+        return finding.get("on_cells", "") if on_cells and finding.get("on_cells") else finding.get("tier", "")
     return ""
 
 

@@ -35,7 +35,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
                      "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
-    "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "cues"),
+    "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
 
