@@ -28,6 +28,12 @@ def test_claim_or_not(vocab):
     assert claim("More research is needed on exosomes.")[0] is False
     assert claim("This review explores exosomes in skin aging.")[0] is False
     assert claim("We treated mice with exosomes for two weeks.")[0] is False
+    assert claim("One randomly assigned half of the face received exosome gel.")[0] is False
+    assert claim("The team is now testing an exosome hydrogel that releases them slowly.")[0] is False
+    assert claim("Keywords: exosomes; acne scars; split-face trial; wound healing.")[0] is False
+    # the treated arm of a study, right after a sentence about exosomes, is what the exosomes did
+    assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=True) == (True, True)
+    assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=False)[0] is False
     assert claim("Methods: nude mice were treated with subcutaneous MSC-Exos for 8 weeks.")[0] is False
     assert claim("Exosomes were isolated by ultracentrifugation from the medium.")[0] is False
     assert claim("We found that adipose exosomes increased collagen in mice.")[0] is True

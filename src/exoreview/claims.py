@@ -21,7 +21,9 @@ _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
 _PRONOUN = re.compile(r"\b(they|their|them|theirs)\b", re.I)
 _NEGATED_INJECTION = re.compile(r"\b(rather than|instead of|avoid\w*|without|no need for|not)\s+(?:\w+\s+){0,2}$", re.I)
 _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:are|contain|have|act|play)\b", re.I)
-_CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit)s?\s*:", re.I)
+# labelled lines of page furniture: "Source: ...", "Keywords: ...", "Related stories: ..."
+_CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit|keyword|tag|related (?:stories|articles|posts)"
+                          r"|see also)s?\s*:", re.I)
 _COMPARISON = re.compile(r"\b(better|more effective|superior) than\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
                  "synovial_msc", "dental_msc"}
@@ -169,7 +171,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
-    implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result)
+    # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
+    treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
+    implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result)
     if not (explicit or implicit):
         return False, False
     not_claim = set(f.keys("not_claim"))

@@ -34,7 +34,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
                      "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
-    "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal"),
+    "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm"),
     "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
@@ -255,6 +255,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
         yield "study_intro", "study_intro", p
     for p in claims.get("appraisal", []):
         yield "appraisal", "appraisal", p
+    for p in claims.get("treated_arm", []):
+        yield "treated_arm", "treated_arm", p
 
 
 @lru_cache(maxsize=4)
