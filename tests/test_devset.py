@@ -1,4 +1,4 @@
-"""The dev set floors of issue 3 (skips when ../shared is absent)."""
+"""The dev set floors (skips when ../shared is absent)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,8 +9,12 @@ from exoreview.pipeline import run
 
 from .conftest import SHARED
 
-FLOORS = {"claim_f1": 0.85, "evidence_tier_acc": 0.80, "route_acc": 0.92, "hedging_acc": 0.80,
-          "cell_source_exact": 0.85, "application_f1": 0.80, "outcomes_f1": 0.70, "source_kind_acc": 1.0}
+# Issue 3 asks for at least: claim_f1 0.85, evidence_tier_acc 0.80, route_acc 0.92, hedging_acc 0.80,
+# cell_source_exact 0.85, application_f1 0.80, outcomes_f1 0.70, source_kind_acc 1.0. The floors
+# below are what the engine reaches (2026-11-23: 0.961, 0.99, 0.944, 0.98, 0.904, 0.882, 0.837, 1.0)
+# less a small margin, so a regression shows; lower one only for a rule that generalises better.
+FLOORS = {"claim_f1": 0.95, "evidence_tier_acc": 0.97, "route_acc": 0.93, "hedging_acc": 0.96,
+          "cell_source_exact": 0.89, "application_f1": 0.87, "outcomes_f1": 0.82, "source_kind_acc": 1.0}
 
 
 def _scorer():
