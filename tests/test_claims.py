@@ -161,6 +161,14 @@ def test_hedge_words(vocab):
     assert hedging("Exosomes appear to reduce dark spots.") == "hedged"
     assert hedging("Exosomes are thought to overcome poor penetration.") == "hedged"
 
+def test_randomised_animals_are_not_a_randomised_trial(vocab):
+    from exoreview.evidence import sentence_designs
+
+    assert sentence_designs(cl.facts("Rats were randomly assigned to EV or saline groups.", vocab), True) == [
+        "animal"]
+    assert "rct" in sentence_designs(cl.facts("In a randomised trial, patients did better than mice.", vocab), True)
+
+
 def test_design_words_of_marketing_are_not_designs(vocab):
     for sentence in ("Our animal-free exosome serum gets great reviews from prospective clients.",
                      "Exosomes show therapeutic potential in the clinical presentation of acne."):

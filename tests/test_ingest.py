@@ -39,6 +39,10 @@ def test_html_uses_a_parser_keeps_sup_markers_and_drops_scripts():
     assert "angiogenesis<sup>5,6</sup>." in text
     assert "scars & redness" in text
     assert "- first point" in text and "- second point" in text
+    # an ordered list keeps its numbers, so '<sup>2</sup>' can find entry 2 of a reference list
+    text, _ = read_html("<ol><li>Park K. Review. 2023.</li><li>Lee J. Trial. 2024.</li></ol>"
+                        "<ol start='7'><li>Kim S. Case. 2022.</li></ol>")
+    assert "1. Park K." in text and "2. Lee J." in text and "7. Kim S." in text
 
 
 def test_markdown_front_matter_links_and_emphasis():

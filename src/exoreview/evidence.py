@@ -33,6 +33,9 @@ def sentence_designs(f: Facts, in_study: bool) -> list[str]:
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
         tiers.append(h.key)
+    if "rct" in tiers and "animal" in tiers and not ({"clinical_study", "case_report"} & set(tiers)
+                                                      or f.has("design_in_study", "clinical_study")):
+        tiers = [t for t in tiers if t != "rct"]  # "rats were randomly assigned": rct is for humans
     return tiers
 
 

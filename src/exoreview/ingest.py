@@ -148,6 +148,7 @@ def read_html(text: str) -> tuple[str, str]:
     skip_strings = (Comment, Declaration, Doctype, ProcessingInstruction)
     drop = set(_DROP_TAGS) | {"head", "title"}
     out: list[str] = []
+    numbers: dict[int, int] = {}  # id of an <ol>'s <li> -> its number, set when the <ol> is reached
     stack: list = [soup]
     while stack:
         node = stack.pop()
@@ -167,11 +168,19 @@ def read_html(text: str) -> tuple[str, str]:
         if name == "sup":
             out.append(f"<sup>{node.get_text('', strip=True)}</sup>")
             continue
+        if name == "ol":
+            start = str(node.get("start", "1"))
+            k = int(start) if start.isdigit() else 1
+            for child in node.contents:
+                if getattr(child, "name", None) == "li":
+                    numbers[id(child)] = k
+                    k += 1
         if name in _BLOCK_TAGS:
             if name[0] == "h" and name[1:].isdigit():
                 out.append("\n\n" + "#" * int(name[1:]) + " ")
             elif name == "li":
-                out.append("\n- ")
+                n = numbers.get(id(node))
+                out.append(f"\n{n}. " if n else "\n- ")  # a numbered reference list keeps its numbers
             else:
                 out.append("\n\n")
             stack.append("\n\n")
