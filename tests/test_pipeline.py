@@ -141,6 +141,20 @@ def test_failed_run_leaves_previous_output(make_corpus, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
 
 
+def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):
+    corpus = make_corpus({"good.txt": NEWS})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    assert main(["extract", str(corpus), "--out", str(mine), "-q"]) == 2
+    assert "exoreview did not write" in capsys.readouterr().err
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    assert main(["extract", str(corpus), "--out", str(corpus), "-q"]) == 2  # not even the corpus itself
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "--out", str(out), "-q"]) == 0
+    assert main(["extract", str(corpus), "--out", str(out), "-q"]) == 0  # its own output: replaced
+
+
 def test_console_script_reports_error_without_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "exoreview.cli", "extract", str(tmp_path / "none"),
                            "--out", str(tmp_path / "o")], capture_output=True, text=True)

@@ -27,7 +27,7 @@ def report(tmp_path_factory):
 
 
 def test_tree_layout(report):
-    assert sorted(p.name for p in report.iterdir()) == ["hostile", "index.html", "nothing"]
+    assert sorted(p.name for p in report.iterdir()) == [".exoreview", "hostile", "index.html", "nothing"]
     for name in ("hostile", "nothing"):
         folder = report / name
         for stem in STEMS:

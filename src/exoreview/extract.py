@@ -201,16 +201,18 @@ def _resolve(markers: list[tuple[str, list[str]]], label_index: dict, id_index: 
     return kept, resolved, unplaced
 
 
-def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab):
+def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, kind: str = ""):
     """(intro index, reports one work?, that work's design, its cell sources, its applications).
 
     An article reports one work when a closing reference line names it, or when a page
-    with no reference list introduces one study ("the researchers", "this research").
-    The work's design comes from the first sentence from the intro on that names one,
-    else from the reference's own words.
+    with no reference list introduces one study ("the researchers", "this research") and
+    links to at most one, unless it is a regulator's notice. The work's design comes from
+    the first sentence from the intro on that names one, else from the reference's own words.
     """
     intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
-    single = art.reference is not None or (not has_list and intro is not None)
+    links = {m.group(1) for b in art.blocks if "[link:" in b.text for m in rf._LINK_MARK.finditer(b.text)}
+    single = art.reference is not None or (not has_list and intro is not None and len(links) <= 1
+                                           and kind != "regulatory")
     if not single:
         return intro, False, None, [], []
     tier = ""
@@ -343,7 +345,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     cite_rows: list[dict] = []
     for art, rows in zip(arts, art_sents):
         art_id = f"{doc_id}:a{art.index}"
-        intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab)
+        intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab, kind)
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",

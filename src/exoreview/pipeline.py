@@ -21,7 +21,7 @@ from .errors import CorpusError, ExoreviewError
 from .extract import DocResult, process_document
 from .ingest import EXTENSIONS, MAX_BYTES, Ingested, normalise, read_bytes, read_raw
 from .noise import corpus_noise, short_lines
-from .outdir import swap_in
+from .outdir import check_replaceable, swap_in
 from .readers import read_records, sniff
 from .tables import TableWriter
 from .vocab import Vocab, load_vocab
@@ -259,6 +259,7 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ExoreviewError(f"output path exists and is not a folder: {out}")
+    check_replaceable(out, legacy=("PROVENANCE",))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -39,7 +39,7 @@ import yaml
 
 from . import __version__
 from .errors import ExoreviewError, ParamsError, ReportError
-from .outdir import swap_in
+from .outdir import check_replaceable, swap_in
 from .params import check_notebooks, load_params, notebook_parameters
 
 KERNEL_NAME = "exoreview"
@@ -498,6 +498,7 @@ def run_report(params_files: list[Path] | None = None, corpus: Path | None = Non
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
         raise ExoreviewError(f"{out}: exists and is not a folder")
+    check_replaceable(out, legacy=("index.html",))
     n_tasks = len(sets) * len(notebooks)
     say(f"exoreview report: {len(sets)} parameter set(s) x {len(notebooks)} notebook(s), "
         f"{min(jobs, n_tasks)} job(s)")
