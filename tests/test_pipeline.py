@@ -141,6 +141,17 @@ def test_failed_run_leaves_previous_output(make_corpus, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
 
 
+def test_a_page_linking_several_studies_does_not_summarise_one(make_corpus, tmp_path):
+    text = ("# Exosome news\n\nThe researchers found that adipose stem cell exosomes reduced wrinkles in a "
+            "randomised trial ([study](https://pubmed.ncbi.nlm.nih.gov/31111111/)).\n\nAnother team showed that "
+            "exosomes heal wounds in mice ([study](https://pubmed.ncbi.nlm.nih.gov/32222222/)).\n\n"
+            "Exosomes may also calm redness after lasers.\n")
+    run([make_corpus({"news.md": text})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
+    last = claims.loc["Exosomes may also calm redness after lasers."]
+    assert (last.evidence_tier, last.tier_step) == ("expert_opinion", "fallback")
+
+
 def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):
     corpus = make_corpus({"good.txt": NEWS})
     mine = tmp_path / "mine"
