@@ -119,6 +119,7 @@ def test_cell_sources_are_sources_not_targets(vocab):
     assert label("MSC exosomes enhance M2 macrophage polarization.", vocab)[1] == ["msc_unspecified"]
     assert label("M2 macrophage-derived exosomes speed wound closure.", vocab)[1] == ["other_human_cell"]
     assert label("UCB-MSC-exos inhibit collagen I production.", vocab)[1] == ["umbilical_cord_msc"]
+    assert label("Exosome products can be contaminated with bacteria and fungi.", vocab)[1] == []
 
 
 def test_outcome_words_do_not_overreach(vocab):
@@ -151,6 +152,11 @@ def test_which_direction_word_governs_an_outcome(vocab):
     # negations: 'no risk of' a harm is safety, 'no measurable effect' is none
     assert outcomes("With exosomes there is no risk of rejection.") == ["safety:up"]
     assert outcomes("Bone marrow exosomes had no measurable effect on melanin output.") == ["pigmentation:none"]
+    assert outcomes("Exosome gel was applied, with no serious adverse events.") == ["safety:up"]
+    assert outcomes("Injected exosome products caused granulomas and abscesses.") == ["safety:down"]
+    assert outcomes("EVs dampened inflammation in the wound bed.") == ["inflammation:down"]
+    assert outcomes("Exosome users reported less redness and better hydration.") == [
+        "inflammation:down", "hydration:up"]
 
 
 def test_hedge_words(vocab):
@@ -160,6 +166,8 @@ def test_hedge_words(vocab):
     assert hedging("Exosomes reduced the appearance of dark spots.") == "plain"
     assert hedging("Exosomes appear to reduce dark spots.") == "hedged"
     assert hedging("Exosomes are thought to overcome poor penetration.") == "hedged"
+    assert hedging("The early results with exosomes are encouraging.") == "hedged"
+    assert hedging("Exosomes inhibit collagen I while encouraging cell migration.") == "plain"
 
 def test_randomised_animals_are_not_a_randomised_trial(vocab):
     from exoreview.evidence import sentence_designs

@@ -29,6 +29,15 @@ def test_glued_heading_is_split_from_its_first_sentence():
     assert split_glued_heading("Exosomes deliver circRNA that regulate many genes in cells.")[0] == ""
 
 
+def test_numbered_subsection_headings_stand_alone():
+    blocks = split_blocks("Results\n3.2 BMSC-EVs accelerate burn wound healing\nWounds treated with EVs closed "
+                          "faster.\n\n2.1 EV isolation\nEVs were obtained by ultracentrifugation.\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Results"), ("heading", "3.2 BMSC-EVs accelerate burn wound healing"),
+        ("para", "Wounds treated with EVs closed faster."), ("heading", "2.1 EV isolation"),
+        ("para", "EVs were obtained by ultracentrifugation.")]
+
+
 def test_blocks_bullets_headings_and_broken_paragraphs():
     text = ("# Title Here\n\nFirst paragraph line one.\nSecond paragraph.\n\n- bullet one\n* bullet two\n"
             "1. numbered\n\nA paragraph cut in\n\nthe middle of a sentence.\n\nHow Exosomes Work\n")

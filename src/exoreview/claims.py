@@ -277,7 +277,9 @@ def outcomes(f: Facts) -> list[str]:
             direction = _EITHER_SIGN.get(h.key, "unclear")
         if direction == "better":
             direction = "down" if _NEGATIVE.get(h.key) else "up"
-        if direction is None:
+        if direction is None and inverse and _ABSENT.search(f.clean[max(0, h.start - 30):h.start]):
+            direction = "up"  # "with no serious adverse events": the harm is absent
+        elif direction is None:
             # a harm named without a direction word ("reports of serious adverse events") is a harm
             direction = "down" if inverse else _DEFAULTS.get(h.key, "up")
         elif inverse:
@@ -303,6 +305,7 @@ def _is_stimulus(text: str, d: Hit) -> bool:
 _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
 _EITHER_SIGN: dict[str, str] = {}
+_ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a negation in the words just before an outcome, with no clause break after it
 _NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 

@@ -59,12 +59,17 @@ _SECTION_NAME = re.compile(
     r"conflicts? of interest|author contributions|keywords|abbreviations|supplementary material)$", re.I)
 
 
+# a numbered subsection heading of a paper: "3.2 EVs accelerate burn wound healing"
+_SUBSECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Za-z]")
+
+
 def looks_like_heading(text: str) -> bool:
-    """A short line without closing punctuation written in title case or capitals, or a
-    journal section name in any case ("Materials and methods")."""
+    """A short line without closing punctuation written in title case or capitals, a
+    journal section name in any case ("Materials and methods"), or a numbered subsection."""
     if len(text) > 160 or _TERMINAL.search(text):
         return False
-    return _is_title_case(text) or (text.isupper() and len(text) > 3) or bool(_SECTION_NAME.match(text.strip()))
+    return (_is_title_case(text) or (text.isupper() and len(text) > 3) or bool(_SECTION_NAME.match(text.strip()))
+            or (len(text) <= 100 and bool(_SUBSECTION.match(text))))
 
 
 def split_glued_heading(text: str) -> tuple[str, str]:
