@@ -31,6 +31,8 @@ def test_claim_or_not(vocab):
     assert claim("One randomly assigned half of the face received exosome gel.")[0] is False
     assert claim("The team is now testing an exosome hydrogel that releases them slowly.")[0] is False
     assert claim("Keywords: exosomes; acne scars; split-face trial; wound healing.")[0] is False
+    assert claim("Do not have exosome injections at a spa.")[0] is False
+    assert claim("Exosome effects in acne are not well characterised.")[0] is False
     assert claim("Spots fill quickly: reserve your exosome facial today and get 15% off your first session.")[0] is False
     assert claim("Umbilical cord stem cell vesicles help diabetic wounds close faster in mice", heading=True)[0]
     # the treated arm of a study, right after a sentence about exosomes, is what the exosomes did

@@ -136,7 +136,8 @@ def refers_back(f: Facts, vocab: Vocab) -> bool:
 
 
 def states_aim(f: Facts, vocab: Vocab) -> bool:
-    """The sentence opens with the author's own aim ('This review delves into ...', 'We ...')."""
+    """The sentence opens with the author's own aim ('This review delves into ...', 'We ...') or with advice
+    to the reader ('Do not ...')."""
     return f.clean.strip().lower().startswith(_aim_openings(vocab))
 
 
