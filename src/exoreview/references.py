@@ -26,6 +26,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ...": a surname, a
 # short author list (bounded and lazy, so matching stays linear), then the year
 _AUTHOR_YEAR = re.compile(r"^[A-Z][A-Za-z'’\-]+(?P<authors>[^\n()]{0,80}?)\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # what _AUTHOR_YEAR needs somewhere: a cheap test first
+_DIGIT = re.compile(r"\d")
 _AUTHOR_LIST = re.compile(r"^\s*(?:,|\s(?:[A-Z][A-Za-z\-]*\.?)(?:[ ,]|$)|\set al\b|\sand\s|\s&\s)")
 
 # in-text markers
@@ -73,7 +75,7 @@ def reference_line(text: str) -> str | None:
     m = _REFERENCE_LINE.match(text)
     if m and _YEAR.search(m.group(1)):
         return m.group(1).strip()
-    if len(text) < 400 and text.count(". ") >= 1:
+    if len(text) < 400 and text.count(". ") >= 1 and _ANY_YEAR.search(text):
         m = _AUTHOR_YEAR.match(text)
         if m and (not m.group("authors") or _AUTHOR_LIST.match(m.group("authors"))):
             return text.strip()
@@ -221,7 +223,7 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
             n = _NAME_YEAR.match(m.group(1))
             if n:
                 found.append((m.group(1), [f"{n.group(1).lower()}{n.group(2)}"]))
-    if glued and not found:
+    if glued and not found and _DIGIT.search(sentence):
         clean = _SUP.sub("", sentence) if sup else sentence
         for m in _AFTER_STOP_MARK.finditer(clean):
             found.append((m.group(1), _expand(m.group(1))))
