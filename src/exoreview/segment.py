@@ -20,6 +20,7 @@ _BULLET = re.compile(r"^(?:[-*•–—·▪◦]|\d{1,2}[.)])\s+(?=\S)")
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^[^\]]+\]|\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?$")
 # a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
+_GLUE_HINT = re.compile(r"[a-z)][A-Z]")
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,})")
 
 # Sentence boundary: terminal punctuation, optional closing quotes/brackets and an
@@ -75,6 +76,8 @@ def looks_like_heading(text: str) -> bool:
 def split_glued_heading(text: str) -> tuple[str, str]:
     """Split 'Overview of Skin AgingThe skin, ...' into ('Overview of Skin Aging', 'The skin, ...'),
     and 'ConclusionsMSC-exos ...' into ('Conclusions', 'MSC-exos ...')."""
+    if not _GLUE_HINT.search(text, 0, 120):  # a cheap test first: most paragraphs have no glue
+        return "", text
     for m in _GLUE.finditer(text[:120]):
         head, rest = text[: m.start()], text[m.start():]
         words = head.split()
