@@ -38,6 +38,12 @@ def test_claim_or_not(vocab):
     # the treated arm of a study, right after a sentence about exosomes, is what the exosomes did
     assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=True) == (True, True)
     assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=False)[0] is False
+    # in the account of one study, a measured or negated result is the exosomes' effect
+    result = cl.facts("Scar width at day 42 was reduced by 35% relative to controls.", vocab)
+    assert cl.is_claim(result, vocab, heading=False, context_vesicles=True, reporting=True) == (True, True)
+    assert cl.is_claim(result, vocab, heading=False, context_vesicles=True, reporting=False)[0] is False
+    general = cl.facts("We know that more collagen in 90% of skin leads to fuller skin.", vocab)
+    assert cl.is_claim(general, vocab, heading=False, context_vesicles=True, reporting=True)[0] is False
     assert claim("Methods: nude mice were treated with subcutaneous MSC-Exos for 8 weeks.")[0] is False
     assert claim("Exosomes were isolated by ultracentrifugation from the medium.")[0] is False
     assert claim("We found that adipose exosomes increased collagen in mice.")[0] is True

@@ -30,6 +30,12 @@ def test_pages_that_are_not_journal_articles(vocab):
     assert source_kind(section, vocab, n_references=9) == "peer_reviewed_review"
     assert source_kind(section, vocab, n_references=2) == "news_summary"
     assert source_kind(clinic, vocab, n_references=9) == "vendor_marketing"
+    release = ("FOR IMMEDIATE RELEASE\n\nAcme Inc. today announced results for its exosome serum.\n\n"
+               "About the Company\nAcme makes skincare.\n\nForward-looking statements: none.")
+    assert source_kind(release, vocab) == "vendor_marketing"
+    poster = ("Abstract\n\nBackground. EVs may heal wounds.\n\nMethods. Pigs were treated.\n\n"
+              "Results. Wounds closed faster.\n\nConclusions. EVs work in pigs.")
+    assert source_kind(poster, vocab) == "primary_research"
 
 
 def test_design_from_publication_types_then_mesh(vocab):

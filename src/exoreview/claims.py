@@ -157,11 +157,13 @@ def names_vesicles(f: Facts) -> bool:
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
-             bullet: bool = False) -> tuple[bool, bool]:
+             bullet: bool = False, reporting: bool = False) -> tuple[bool, bool]:
     """Decide whether a sentence is a claim; return (is_claim, implicit_subject).
 
     ``context_vesicles``: the sentence before it (same passage) was about exosomes,
-    so an anaphoric opening ('They ...') refers to them.
+    so an anaphoric opening ('They ...') refers to them. ``reporting``: the sentence sits in the
+    account of one study (a primary paper's own text, or after a sentence reporting a cited
+    study), where a result with an outcome ('Scar width was reduced by 35%') is the exosomes' effect.
     """
     explicit = names_vesicles(f)
     if not explicit and not context_vesicles:
@@ -174,7 +176,10 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
-    implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result)
+    study_result = (reporting and has_effect and not f.has("appraisal")
+                    and (bool(_NUMBER.search(text)) or bool(_NEGATION.search(text))))
+    implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result
+                                                       or study_result)
     if not (explicit or implicit):
         return False, False
     not_claim = set(f.keys("not_claim"))

@@ -53,7 +53,7 @@ class _Article:
 _OWN_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(abstract|summary|methods?|materials and methods|patients and methods|"
                            r"study design|experimental(?: design| procedures)?|subjects)\b", re.I)
 _OTHER_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(introduction|background|results|discussion|conclusions?|"
-                             r"references|limitations)\b", re.I)
+                             r"references|limitations|commentary|comments?|editor'?s'? note)\b", re.I)
 
 
 def _own_design(rows: list) -> str:
@@ -278,8 +278,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     for b in blocks:
         if roles.get(b.index) in ("ref_entry", "ref_other", "article_ref") and len(b.text) > 30:
             kind_text = kind_text.replace(b.text, " ")
-    # an author-year list is the scholarly convention; web pages use footnotes and numbered notes
-    kind = classify_kind(kind_text, vocab, n_references=sum(r.kind == "author_year" for r in refs))
+    # author-year lists and [n] citations are the scholarly conventions; web pages cite with
+    # footnotes, superscripts and starred notes
+    scholarly = ("author_year", "numbered") if len(rf._BRACKET_MARK.findall(kind_text)) >= 3 else ("author_year",)
+    kind = classify_kind(kind_text, vocab, n_references=sum(r.kind in scholarly for r in refs))
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
     if meta_kind:
         kind = meta_kind
@@ -335,7 +337,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
 
     # a document whose title names exosomes is about them throughout
     doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
-    topic_vesicles = cl.names_vesicles(doc_title_f)
+    # (or whose opening lines do: a press release's first line is "FOR IMMEDIATE RELEASE")
+    topic_vesicles = cl.names_vesicles(doc_title_f) or any(cl.names_vesicles(r[3]) for r in flat[:3])
     study_focus: tuple[list[str], list[str]] = ([], [])
     if doc_design and arts:
         study_focus = (cl.cell_sources(doc_title_f), cl.applications(doc_title_f))
@@ -365,7 +368,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             heading = b.kind == "heading"
             bullet = b.kind == "bullet"
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
-            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet)
+            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
+                                       reporting=bool(doc_design) or reported is not None)
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
                              and not f.has("not_claim", "advert"))
             if not bullet:
