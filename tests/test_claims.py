@@ -130,6 +130,21 @@ def test_cell_sources_are_sources_not_targets(vocab):
     assert label("Exosome products can be contaminated with bacteria and fungi.", vocab)[1] == []
 
 
+def test_abbreviations_a_document_defines_name_their_cell_source(vocab):
+    facts = [cl.facts(s, vocab) for s in (
+        "Exosomes were isolated from human placental MSCs (pMSC-Exo) by filtration.",
+        "Adipose-derived stem cells reduce transepidermal water loss (TEWL) in mice.",
+        "Topical pMSC-Exo accelerated wound closure and lowered TEWL in pigs.")]
+    defined = cl.defined_sources(facts)
+    assert defined == {"pmsc-exo": ["placenta_msc"]}  # TEWL follows an effect, not the source
+    assert cl.abbreviated_sources(facts[2], defined) == ["placenta_msc"]
+
+
+def test_tissue_words_of_a_cell_source_are_not_applications(vocab):
+    assert label("Exosomes from dental pulp stem cells raised dermal papilla cell growth.", vocab)[2] == []
+    assert label("Gingival MSC exosomes healed periodontal defects in rats.", vocab)[2] == ["dental"]
+
+
 def test_outcome_words_do_not_overreach(vocab):
     assert label("Exosomes can cross the blood-brain barrier in mice.", vocab)[3] == []
     assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
@@ -165,6 +180,10 @@ def test_which_direction_word_governs_an_outcome(vocab):
     assert outcomes("EVs dampened inflammation in the wound bed.") == ["inflammation:down"]
     assert outcomes("Exosome users reported less redness and better hydration.") == [
         "inflammation:down", "hydration:up"]
+    # a direction noun after an outcome is that outcome's ("collagen deposition"), and a
+    # predicate may put the direction further on ("levels of IL-6 ... were lower")
+    assert outcomes("Exosomes decreased collagen deposition in keloid fibroblasts.")[0] == "collagen:down"
+    assert outcomes("Levels of IL-6 and TNF-α in wound tissue were lower with exosomes.") == ["inflammation:down"]
 
 
 def test_hedge_words(vocab):

@@ -214,9 +214,58 @@ def cell_sources(f: Facts) -> list[str]:
     return keys
 
 
+_ABBREVIATION = re.compile(r"\(([A-Za-z][\w-]{1,15})\)")
+
+
+def defined_sources(all_facts: list[Facts]) -> dict[str, list[str]]:
+    """Abbreviations a document defines for a cell source: "placental MSCs (pMSC-Exo)" makes a
+    later "pMSC-Exo" name placenta_msc. The definition must follow the source phrase closely,
+    with no outcome or direction word between them."""
+    defined: dict[str, list[str]] = {}
+    for f in all_facts:
+        if "(" not in f.clean or "cell_source" not in f.groups:
+            continue
+        for m in _ABBREVIATION.finditer(f.clean):
+            abbr = m.group(1)
+            if not any(c.isupper() for c in abbr) or abbr.lower() in defined:
+                continue
+            near = [h for h in f.groups["cell_source"] if 0 <= m.start() - h.end <= 50]
+            if not near or any(h.group in ("outcome", "direction", "application") and near[-1].end <= h.start
+                               < m.start() for h in f.hits):
+                continue
+            if any(h.group == "cell_source" and h.start >= m.start(1) for h in f.hits if h.end <= m.end(1)):
+                continue  # the vocabulary knows the abbreviation already
+            keys = cell_sources(Facts(f.text, f.clean, near, {"cell_source": near}))
+            if keys:
+                defined[abbr.lower()] = keys
+    return defined
+
+
+def abbreviated_sources(f: Facts, defined: dict[str, list[str]]) -> list[str]:
+    """Cell sources named by an abbreviation the document defined."""
+    if not defined:
+        return []
+    found: dict[str, None] = {}
+    for word in _ABBR_WORD.findall(f.clean):
+        for key in defined.get(word.lower(), ()):
+            found.setdefault(key, None)
+    return list(found)
+
+
+_ABBR_WORD = re.compile(r"[A-Za-z][\w-]{1,15}")
+
+
 def applications(f: Facts) -> list[str]:
-    """Application keys named in the sentence."""
-    return f.keys("application")
+    """Application keys named in the sentence; words inside a cell-source phrase name the cells'
+    tissue, not a use ("dental pulp stem cells", "periodontal ligament stem cells")."""
+    sources = [(h.start, h.end) for h in f.groups.get("cell_source", ())]
+    if not sources:
+        return f.keys("application")
+    seen: dict[str, None] = {}
+    for h in f.groups.get("application", ()):
+        if not any(s <= h.start and h.end <= e for s, e in sources):
+            seen.setdefault(h.key, None)
+    return list(seen)
 
 
 def is_generic(f: Facts) -> bool:
@@ -341,11 +390,17 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
     if inside and inside[0].start == term.start:  # the phrase is itself a verb phrase: "stimulate repair"
         return inside[0].key
     # before it, or a direction phrase ending inside it ("no risk" of the term "risk")
+    # a direction noun right after another outcome ("collagen deposition") belongs to that one
+    ends = {e for _, e in spans or []}
     before = [d for d in directions if (d.end <= term.start or d.start < term.start < d.end <= term.end)
-              and term.start - d.end <= 70 and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])]
+              and term.start - d.end <= 70 and not _CLAUSE_BREAK.search(f.clean[d.end:term.start])
+              and not (ends & {d.start, d.start - 1})]
     if before and _governs(f.clean, before[-1], term, spans or []):
         return before[-1].key
-    after = [d for d in directions if d.start >= term.end and d.start - term.end <= reach
+    # after it: close by, or further in a predicate ("levels of IL-6 ... were lower")
+    after = [d for d in directions if d.start >= term.end
+             and (d.start - term.end <= reach or (d.start - term.end <= 60
+                                                  and _PREDICATE.search(f.clean[term.end:d.start])))
              and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
     if after:
         return after[0].key
@@ -354,6 +409,7 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
     return None
 
 
+_PREDICATE = re.compile(r"\b(?:was|were|is|are|remained|became|appeared)\b", re.I)
 # what may stand between two coordinated outcomes ("collagen and elastin", "collagen I degradation
 # and MMP-2", "scars, redness or")
 _COORDINATION = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?[\s\d,–-]*(?:(?:and|or|and/or|as well as|&)\s+)?"

@@ -233,11 +233,13 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
 
 def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_block: bool, refers_back: bool,
                               generic: bool, single: bool, in_article_study: bool,
-                              article: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
-    """Cell sources and applications: the sentence's own, else those of the claim it refers
-    back to or shares a paragraph with (TAXONOMY: they may come from the paragraph, but a
-    generic remark about exosomes as a class takes no source), else the reported work's."""
-    sources, apps = cl.cell_sources(f), cl.applications(f)
+                              article: tuple[list[str], list[str]],
+                              defined: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """Cell sources and applications: the sentence's own (an abbreviation the document defined
+    counts), else those of the claim it refers back to or shares a paragraph with (TAXONOMY:
+    they may come from the paragraph, but a generic remark about exosomes as a class takes no
+    source), else the reported work's."""
+    sources, apps = cl.cell_sources(f) or cl.abbreviated_sources(f, defined), cl.applications(f)
     if not sources:
         if prev_claim is not None and (refers_back or (same_block and not generic)):
             sources = [x for x in prev_claim["cell_source"].split(";") if x and x != "unspecified"]
@@ -328,6 +330,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     flat = [r for rows in art_sents for r in rows]
     for r, f in zip(flat, cl.facts_for_many([r[2] for r in flat], vocab)):
         r[3] = f
+    defined = cl.defined_sources([r[3] for r in flat])
 
     # the document's own design, for a primary study
     doc_design = meta_design
@@ -414,7 +417,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             sources, apps = _sources_and_applications(
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
-                article=(art_sources, art_apps))
+                article=(art_sources, art_apps), defined=defined)
             if step == "document_design":  # a primary study's own sentences are about what its title names
                 sources = sources or list(study_focus[0])
                 apps = apps or list(study_focus[1])
