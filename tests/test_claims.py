@@ -33,6 +33,8 @@ def test_claim_or_not(vocab):
     assert claim("Keywords: exosomes; acne scars; split-face trial; wound healing.")[0] is False
     assert claim("Do not have exosome injections at a spa.")[0] is False
     assert claim("Exosome effects in acne are not well characterised.")[0] is False
+    assert claim("We do not know whether exosomes or co-isolated proteins cause the effect.")[0] is False
+    assert claim("Exosomes are a promising strategy for disorders characterized by collagen loss.")[0] is True
     assert claim("Spots fill quickly: reserve your exosome facial today and get 15% off your first session.")[0] is False
     assert claim("Umbilical cord stem cell vesicles help diabetic wounds close faster in mice", heading=True)[0]
     # the treated arm of a study, right after a sentence about exosomes, is what the exosomes did

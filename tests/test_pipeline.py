@@ -152,6 +152,18 @@ def test_a_page_linking_several_studies_does_not_summarise_one(make_corpus, tmp_
     assert (last.evidence_tier, last.tier_step) == ("expert_opinion", "fallback")
 
 
+def test_a_papers_methods_are_not_claims_and_a_labelled_title_is(make_corpus, tmp_path):
+    text = ("# Abstract P-12: Placental MSC exosomes accelerate wound repair in pigs\n\n"
+            "**Methods.** Exosomes were collected from placental MSCs and applied to wounds in six pigs daily.\n\n"
+            "**Results.** Exosomes accelerated wound closure in pigs, with 92% closure at day 21 (p < 0.01).\n\n"
+            "## Materials and methods\n\nEach wound received exosomes in a hydrogel every third day.\n")
+    run([make_corpus({"poster.md": text})], tmp_path / "o", quiet=True)
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    assert claims.sentence.tolist() == [
+        "Abstract P-12: Placental MSC exosomes accelerate wound repair in pigs",
+        "Exosomes accelerated wound closure in pigs, with 92% closure at day 21 (p < 0.01)."]
+
+
 def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):
     corpus = make_corpus({"good.txt": NEWS})
     mine = tmp_path / "mine"

@@ -198,8 +198,12 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if heading:
         if _WH_OPENING.match(text):
             return False, False
-        # a title counts when it is a declarative sentence about exosomes, not a topic label
-        if ":" in text or not explicit:
+        # a title counts when it is a declarative sentence about exosomes, not a topic label;
+        # a short label before a colon ("Abstract P-217: Exosomes accelerate ...") is not the title
+        head, colon, rest = text.rpartition(":")
+        if colon and (len(head.split()) > 3 or len(rest.split()) < 4):
+            return False, False
+        if not explicit:
             return False, False
         if not (f.has("finding_verb") or _COMPARISON.search(text)):
             return False, False

@@ -21,6 +21,13 @@ from .vocab import Vocab
 
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
+# a paper's methods section, as a heading or as the label opening a structured abstract's paragraph
+_METHODS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:materials and methods|methods?|patients and methods|"
+                              r"experimental (?:design|procedures)|study design)\b", re.I)
+_METHODS_LABEL = re.compile(r"^[*_]*(?:materials and methods|methods?|patients and methods|study design)[*_]*[.:]",
+                            re.I)
+_RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
+                            r"[*_]*[.:]", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
@@ -360,6 +367,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                       if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
+        in_methods, methods_block = False, -1
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
@@ -370,9 +378,18 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             prev_block = b.index
             heading = b.kind == "heading"
             bullet = b.kind == "bullet"
+            if heading:
+                in_methods = bool(_METHODS_SECTION.match(s.lstrip("#* ")))
+            elif b.index != methods_block:
+                label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
+                if label or _RESULTS_LABEL.match(b.text):
+                    in_methods = bool(label)
+                methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
                                        reporting=bool(doc_design) or reported is not None)
+            if in_methods and not heading:
+                ok = False  # a paper's methods say what was done, not what exosomes do
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
                              and not f.has("not_claim", "advert"))
             if not bullet:
