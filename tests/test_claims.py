@@ -25,6 +25,7 @@ def test_claim_or_not(vocab):
     assert claim("Exosomes are extracellular vesicles secreted by cells.")[0] is False
     assert claim("Smith et al. ran a split-face trial comparing exosomes with PRP.")[0] is False
     assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
+    assert claim("Ginseng-derived ELNs reduced melanin synthesis in melanocytes.")[0] is True
     assert claim("More research is needed on exosomes.")[0] is False
     assert claim("This review explores exosomes in skin aging.")[0] is False
     assert claim("We treated mice with exosomes for two weeks.")[0] is False
@@ -186,6 +187,9 @@ def test_which_direction_word_governs_an_outcome(vocab):
     # predicate may put the direction further on ("levels of IL-6 ... were lower")
     assert outcomes("Exosomes decreased collagen deposition in keloid fibroblasts.")[0] == "collagen:down"
     assert outcomes("Levels of IL-6 and TNF-α in wound tissue were lower with exosomes.") == ["inflammation:down"]
+    assert outcomes("Exosome adverse events were mild and transient.") == ["safety:up"]
+    assert outcomes("The exosome serum can ease the persistent redness of rosacea.") == ["inflammation:down"]
+    assert outcomes("Vesicles avoid the risk of infection posed by live bacteria.") == ["safety:up"]
 
 
 def test_hedge_words(vocab):
@@ -197,6 +201,7 @@ def test_hedge_words(vocab):
     assert hedging("Exosomes are thought to overcome poor penetration.") == "hedged"
     assert hedging("The early results with exosomes are encouraging.") == "hedged"
     assert hedging("Exosomes inhibit collagen I while encouraging cell migration.") == "plain"
+    assert hedging("Exosomes probably act through microRNAs.") == "hedged"
 
 def test_randomised_animals_are_not_a_randomised_trial(vocab):
     from exoreview.evidence import sentence_designs

@@ -164,6 +164,19 @@ def test_a_papers_methods_are_not_claims_and_a_labelled_title_is(make_corpus, tm
         "Exosomes accelerated wound closure in pigs, with 92% closure at day 21 (p < 0.01)."]
 
 
+def test_a_systematic_reviews_own_findings_take_its_design(make_corpus, tmp_path):
+    text = ("Exosome therapy for photoaging: a systematic review and meta-analysis\n\n"
+            "Abstract\n\nFollowing PRISMA, we pooled 14 studies of topical exosomes.\n\n"
+            "Results\n\nTopical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36).\n\n"
+            "Funding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. Lee J. Exosomes. 2020.\n")
+    run([make_corpus({"sr.txt": text})], tmp_path / "o", quiet=True)
+    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False)
+    assert (docs.source_kind[0], docs.design[0]) == ("peer_reviewed_review", "systematic_review")
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
+    row = claims.loc["Topical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36)."]
+    assert row.evidence_tier == "systematic_review"
+
+
 def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):
     corpus = make_corpus({"good.txt": NEWS})
     mine = tmp_path / "mine"

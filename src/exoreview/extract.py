@@ -81,6 +81,18 @@ def _own_design(rows: list) -> str:
         d for _si, _b, _s, f in rows for d in sentence_designs(f, True) if d in PRIMARY) or ""
 
 
+def _is_systematic(rows: list) -> bool:
+    """A review that says it is systematic in its own title, abstract or methods (not one that
+    cites a meta-analysis): its findings carry the systematic-review tier."""
+    own, inside = [], True
+    for k, (_si, block, _s, f) in enumerate(rows):
+        if block.kind == "heading" and k:
+            inside = bool(_OWN_SECTIONS.match(block.text)) or (inside and not _OTHER_SECTIONS.match(block.text))
+        if inside or k < 3:
+            own.append(f)
+    return any(d == "systematic_review" for f in own for d in sentence_designs(f, True))
+
+
 _HOSTS: dict[str, frozenset[str]] = {}
 
 
@@ -344,6 +356,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     if not doc_design and kind == "primary_research":
         doc_design = _own_design([r for rows in art_sents for r in rows])
         design_source = "text" if doc_design else ""
+    elif not doc_design and kind == "peer_reviewed_review" and _is_systematic(flat):
+        doc_design, design_source = "systematic_review", "text"
 
     # a document whose title names exosomes is about them throughout
     doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
