@@ -50,6 +50,12 @@ Request a Free Consultation
 """
 
 
+def _extract(make_corpus, tmp_path, files: dict[str, str], *tables: str) -> list[pd.DataFrame]:
+    """Run extraction on a corpus of ``files`` and read back the named tables."""
+    run([make_corpus(files)], tmp_path / "o", quiet=True)
+    return [pd.read_csv(tmp_path / "o" / f"{t}.csv", keep_default_na=False) for t in tables]
+
+
 def test_tables_and_links(make_corpus, tmp_path):
     corpus = make_corpus({"review.md": REVIEW, "news.txt": NEWS})
     out = tmp_path / "out"
@@ -146,9 +152,8 @@ def test_a_page_linking_several_studies_does_not_summarise_one(make_corpus, tmp_
             "randomised trial ([study](https://pubmed.ncbi.nlm.nih.gov/31111111/)).\n\nAnother team showed that "
             "exosomes heal wounds in mice ([study](https://pubmed.ncbi.nlm.nih.gov/32222222/)).\n\n"
             "Exosomes may also calm redness after lasers.\n")
-    run([make_corpus({"news.md": text})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
-    last = claims.loc["Exosomes may also calm redness after lasers."]
+    claims, = _extract(make_corpus, tmp_path, {"news.md": text}, "claims")
+    last = claims.set_index("sentence").loc["Exosomes may also calm redness after lasers."]
     assert (last.evidence_tier, last.tier_step) == ("expert_opinion", "fallback")
 
 
@@ -157,8 +162,7 @@ def test_a_papers_methods_are_not_claims_and_a_labelled_title_is(make_corpus, tm
             "**Methods.** Exosomes were collected from placental MSCs and applied to wounds in six pigs daily.\n\n"
             "**Results.** Exosomes accelerated wound closure in pigs, with 92% closure at day 21 (p < 0.01).\n\n"
             "## Materials and methods\n\nEach wound received exosomes in a hydrogel every third day.\n")
-    run([make_corpus({"poster.md": text})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    claims, = _extract(make_corpus, tmp_path, {"poster.md": text}, "claims")
     assert claims.sentence.tolist() == [
         "Abstract P-12: Placental MSC exosomes accelerate wound repair in pigs",
         "Exosomes accelerated wound closure in pigs, with 92% closure at day 21 (p < 0.01)."]
@@ -169,12 +173,10 @@ def test_a_systematic_reviews_own_findings_take_its_design(make_corpus, tmp_path
             "Abstract\n\nFollowing PRISMA, we pooled 14 studies of topical exosomes.\n\n"
             "Results\n\nTopical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36).\n\n"
             "Funding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. Lee J. Exosomes. 2020.\n")
-    run([make_corpus({"sr.txt": text})], tmp_path / "o", quiet=True)
-    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False)
+    docs, claims = _extract(make_corpus, tmp_path, {"sr.txt": text}, "documents", "claims")
     assert (docs.source_kind[0], docs.design[0]) == ("peer_reviewed_review", "systematic_review")
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
-    row = claims.loc["Topical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36)."]
-    assert row.evidence_tier == "systematic_review"
+    finding = claims[claims.sentence.str.startswith("Topical exosome therapy reduced wrinkle severity")]
+    assert finding.evidence_tier.tolist() == ["systematic_review"]
 
 
 def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):
