@@ -229,7 +229,7 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
     the first sentence from the intro on that names one, else from the reference's own words.
     """
     intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
-    links = {m.group(1) for b in art.blocks if "[link:" in b.text for m in rf._LINK_MARK.finditer(b.text)}
+    links = {url for b in art.blocks for url in rf.linked_urls(b.text)}
     single = art.reference is not None or (not has_list and intro is not None and len(links) <= 1
                                            and kind != "regulatory")
     if not single:
@@ -301,7 +301,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             kind_text = kind_text.replace(b.text, " ")
     # author-year lists and [n] citations are the scholarly conventions; web pages cite with
     # footnotes, superscripts and starred notes
-    scholarly = ("author_year", "numbered") if len(rf._BRACKET_MARK.findall(kind_text)) >= 3 else ("author_year",)
+    scholarly = ("author_year", "numbered") if rf.bracket_marker_count(kind_text) >= 3 else ("author_year",)
     kind = classify_kind(kind_text, vocab, n_references=sum(r.kind in scholarly for r in refs))
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
     if meta_kind:

@@ -234,6 +234,16 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
     return found
 
 
+def linked_urls(text: str) -> set[str]:
+    """The addresses of the link markers ('[link:URL]') in a text."""
+    return {m.group(1) for m in _LINK_MARK.finditer(text)} if "[link:" in text else set()
+
+
+def bracket_marker_count(text: str) -> int:
+    """How many numeric citations in square brackets ('[3]', '[2-4]') a text prints."""
+    return len(_BRACKET_MARK.findall(text)) if "[" in text else 0
+
+
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
