@@ -41,6 +41,9 @@ def test_claim_or_not(vocab):
     # the treated arm of a study, right after a sentence about exosomes, is what the exosomes did
     assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=True) == (True, True)
     assert claim("By day 14, wounds in the treated mice had closed by 92%.", ctx=False)[0] is False
+    assert claim("Treated patches regained more pigment than saline patches.", ctx=True) == (True, True)
+    assert label("The autoimmune attack on melanocytes in vitiligo eased with exosomes.", vocab)[2] == [
+        "pigmentation"]
     # in the account of one study, a measured or negated result is the exosomes' effect
     result = cl.facts("Scar width at day 42 was reduced by 35% relative to controls.", vocab)
     assert cl.is_claim(result, vocab, heading=False, context_vesicles=True, reporting=True) == (True, True)

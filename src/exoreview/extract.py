@@ -400,8 +400,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_methods = bool(label)
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
+            # in the account of one study: a primary paper, a cited study being reported, or an
+            # article summarising one primary study from its introduction on
+            reporting = (bool(doc_design) or reported is not None
+                         or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
-                                       reporting=bool(doc_design) or reported is not None)
+                                       reporting=reporting)
             if in_methods and not heading:
                 ok = False  # a paper's methods say what was done, not what exosomes do
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
