@@ -38,6 +38,12 @@ def test_numbered_subsection_headings_stand_alone():
         ("para", "EVs were obtained by ultracentrifugation.")]
 
 
+def test_bracketed_reference_entries_stand_alone_after_an_unpunctuated_line():
+    blocks = split_blocks("References\n[1] Cho B. Exosomes in AD. SCRT. 2018;9:187. (mouse model)\n"
+                          "[2] Shin K. Barrier repair. Cells. 2020;9:680.\n")
+    assert [b.text[:3] for b in blocks] == ["Ref", "[1]", "[2]"]
+
+
 def test_blocks_bullets_headings_and_broken_paragraphs():
     text = ("# Title Here\n\nFirst paragraph line one.\nSecond paragraph.\n\n- bullet one\n* bullet two\n"
             "1. numbered\n\nA paragraph cut in\n\nthe middle of a sentence.\n\nHow Exosomes Work\n")

@@ -20,6 +20,7 @@ _BULLET = re.compile(r"^(?:[-*•–—·▪◦]|\d{1,2}[.)])\s+(?=\S)")
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^[^\]]+\]|\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?$")
 # a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
+_ENTRY_START = re.compile(r"^\[\d{1,3}\]\s+[A-Z]")
 _GLUE_HINT = re.compile(r"[a-z)][A-Z]")
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,})")
 
@@ -123,8 +124,9 @@ def split_blocks(text: str) -> list[Block]:
             raw.append((line[b.end():].strip(), "bullet", 0, b.group(0).strip()))
             continue
         lone_heading = len(para) == 1 and len(para[0]) < 60 and looks_like_heading(para[0])
-        if para and (_TERMINAL.search(para[-1]) or lone_heading):
-            flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text)
+        if para and (_TERMINAL.search(para[-1]) or lone_heading or _ENTRY_START.match(line)):
+            flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text),
+            # and "[7] Wang Q, ..." starts a new reference entry even after "... (mouse model)"
         para.append(line)
     flush()
 
