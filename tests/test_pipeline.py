@@ -214,8 +214,7 @@ def test_sentence_printed_twice_is_one_claim(make_corpus, tmp_path):
     text = ("Exosomes from adipose stem cells reduce scarring after laser treatment.\n\n"
             "Other text about skin.\n\n"
             "“Exosomes from adipose stem cells reduce scarring after laser treatment.”\n")
-    run([make_corpus({"pull.txt": text})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    claims, = _extract(make_corpus, tmp_path, {"pull.txt": text}, "claims")
     assert claims.sentence.tolist() == ["Exosomes from adipose stem cells reduce scarring after laser treatment."]
 
 
@@ -238,8 +237,7 @@ Exosomes [renew your glow](https://ourclinic.example/shop) every single week.
 
 
 def test_scholarly_links_are_citations_and_resolve_by_doi(make_corpus, tmp_path):
-    run([make_corpus({"blog.md": LINKED})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    claims, = _extract(make_corpus, tmp_path, {"blog.md": LINKED}, "claims")
     tier = {s.split(" [")[0][:30]: (t, c) for s, t, c in zip(claims.sentence, claims.evidence_tier, claims.cites)}
     assert tier["Exosomes from adipose stem cel"] == ("rct", "https://doi.org/10.1234/abc.5")
     assert tier["Exosomes calm redness"][0] == "narrative_review"  # a paper that cannot be placed
@@ -283,18 +281,16 @@ None.
 
 
 def test_primary_paper_design_comes_from_its_own_methods(make_corpus, tmp_path):
-    run([make_corpus({"paper.md": PAPER})], tmp_path / "o", quiet=True)
-    docs = pd.read_csv(tmp_path / "o" / "documents.csv", keep_default_na=False)
+    docs, claims = _extract(make_corpus, tmp_path, {"paper.md": PAPER}, "documents", "claims")
     assert docs.loc[0, ["source_kind", "design", "design_source"]].tolist() == ["primary_research", "animal", "text"]
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False).set_index("sentence")
+    claims = claims.set_index("sentence")
     assert claims.loc["Exosomes promote wound healing.", ["evidence_tier", "tier_step"]].tolist() == [
         "animal", "document_design"]
 
 
 def test_bullets_under_a_heading_naming_exosomes_are_claims(make_corpus, tmp_path):
     text = "# Benefits of Exosome Therapy\n\n- Reduces fine lines and wrinkles\n- Minimal downtime\n\n# Contact\n\n- Reduces wait\n"
-    run([make_corpus({"page.md": text})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    claims, = _extract(make_corpus, tmp_path, {"page.md": text}, "claims")
     assert claims.sentence.tolist() == ["Reduces fine lines and wrinkles"]
     assert claims.implicit_subject.tolist() == [True] and claims.outcomes.tolist() == ["wrinkles:down"]
 
@@ -311,11 +307,9 @@ Smith, A., Jones, B. (2020). Exosomes heal diabetic wounds in mice. J Derm, 1-9.
 
 
 def test_author_year_citations_link_to_an_author_year_list(make_corpus, tmp_path):
-    run([make_corpus({"ay.txt": AUTHOR_YEAR})], tmp_path / "o", quiet=True)
-    refs = pd.read_csv(tmp_path / "o" / "references.csv", keep_default_na=False)
+    refs, claims = _extract(make_corpus, tmp_path, {"ay.txt": AUTHOR_YEAR}, "references", "claims")
     assert sorted(zip(refs.label, refs.kind, refs.design)) == [
         ("lee2019", "author_year", "rct"), ("smith2020", "author_year", "animal")]
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
     assert claims.evidence_tier.tolist() == ["animal", "rct"]
     assert set(claims.tier_step) == {"cited_reference"}
 
@@ -324,6 +318,5 @@ def test_measured_bullets_after_a_colon_in_a_document_about_exosomes(make_corpus
     text = ("---\ntitle: Exosome skin therapy\n---\n\nA meta-analysis of 39 trials found:\n\n"
             "- Wrinkle reduction: 20% (p<0.001)\n- Studies were small\n\nIngredients include:\n\n"
             "- angiogenic factors that promote vessel formation\n")
-    run([make_corpus({"wiki.md": text})], tmp_path / "o", quiet=True)
-    claims = pd.read_csv(tmp_path / "o" / "claims.csv", keep_default_na=False)
+    claims, = _extract(make_corpus, tmp_path, {"wiki.md": text}, "claims")
     assert claims.sentence.tolist() == ["Wrinkle reduction: 20% (p<0.001)"]
