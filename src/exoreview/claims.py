@@ -212,7 +212,10 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
 
 def cell_sources(f: Facts) -> list[str]:
     """Cell-source keys named in the sentence (a named tissue makes 'MSC' redundant)."""
-    keys = f.keys("cell_source")
+    return _narrowed(f.keys("cell_source"))
+
+
+def _narrowed(keys: list[str]) -> list[str]:
     if any(k in _SPECIFIC_MSC for k in keys):
         keys = [k for k in keys if k != "msc_unspecified"]
     return keys
@@ -239,7 +242,7 @@ def defined_sources(all_facts: list[Facts]) -> dict[str, list[str]]:
                 continue
             if any(h.group == "cell_source" and h.start >= m.start(1) for h in f.hits if h.end <= m.end(1)):
                 continue  # the vocabulary knows the abbreviation already
-            keys = cell_sources(Facts(f.text, f.clean, near, {"cell_source": near}))
+            keys = _narrowed(list(dict.fromkeys(h.key for h in near)))
             if keys:
                 defined[abbr.lower()] = keys
     return defined

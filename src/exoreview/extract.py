@@ -22,10 +22,9 @@ from .vocab import Vocab
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
 # a paper's methods section, as a heading or as the label opening a structured abstract's paragraph
-_METHODS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:materials and methods|methods?|patients and methods|"
-                              r"experimental (?:design|procedures)|study design)\b", re.I)
-_METHODS_LABEL = re.compile(r"^[*_]*(?:materials and methods|methods?|patients and methods|study design)[*_]*[.:]",
-                            re.I)
+_METHOD_NAMES = r"materials and methods|methods?|patients and methods|experimental(?: design| procedures)?|study design"
+_METHODS_SECTION = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s*)?(?:{_METHOD_NAMES})\b", re.I)
+_METHODS_LABEL = re.compile(rf"^[*_]*(?:{_METHOD_NAMES})[*_]*[.:]", re.I)
 _RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
                             r"[*_]*[.:]", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
@@ -57,15 +56,14 @@ class _Article:
 
 
 
-_OWN_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(abstract|summary|methods?|materials and methods|patients and methods|"
-                           r"study design|experimental(?: design| procedures)?|subjects)\b", re.I)
+_OWN_SECTIONS = re.compile(rf"^(?:\d+\.?\s*)?(abstract|summary|{_METHOD_NAMES}|subjects)\b", re.I)
 _OTHER_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(introduction|background|results|discussion|conclusions?|"
                              r"references|limitations|commentary|comments?|editor'?s'? note)\b", re.I)
 
 
-def _own_design(rows: list) -> str:
-    """A primary study's design from its title, abstract and methods, not from the studies
-    its introduction and discussion mention; the whole text when it has no such sections."""
+def _own_facts(rows: list) -> tuple[list, bool]:
+    """Facts of a paper's title, abstract and methods, not of the works its introduction and
+    discussion mention; and whether it has such sections at all."""
     own, inside, sectioned = [], True, False
     for _si, block, _s, f in rows:
         if block.kind == "heading":
@@ -74,7 +72,14 @@ def _own_design(rows: list) -> str:
             elif _OTHER_SECTIONS.match(block.text):
                 inside, sectioned = False, True
         if inside:
-            own += [d for d in sentence_designs(f, True) if d in PRIMARY]
+            own.append(f)
+    return own, sectioned
+
+
+def _own_design(rows: list) -> str:
+    """A primary study's design from its own sections; the whole text when it has none."""
+    own_facts, sectioned = _own_facts(rows)
+    own = [d for f in own_facts for d in sentence_designs(f, True) if d in PRIMARY]
     if not own and not sectioned:
         return ""
     return tx.strongest(own) or tx.strongest(
@@ -84,12 +89,7 @@ def _own_design(rows: list) -> str:
 def _is_systematic(rows: list) -> bool:
     """A review that says it is systematic in its own title, abstract or methods (not one that
     cites a meta-analysis): its findings carry the systematic-review tier."""
-    own, inside = [], True
-    for k, (_si, block, _s, f) in enumerate(rows):
-        if block.kind == "heading" and k:
-            inside = bool(_OWN_SECTIONS.match(block.text)) or (inside and not _OTHER_SECTIONS.match(block.text))
-        if inside or k < 3:
-            own.append(f)
+    own = _own_facts(rows)[0] + [r[3] for r in rows[:3]]
     return any(d == "systematic_review" for f in own for d in sentence_designs(f, True))
 
 
