@@ -83,7 +83,8 @@ def source_kind(text: str, vocab: Vocab, n_references: int = 0) -> str:
     A page with enough journal structure (section headings, competing interests,
     funding) is a journal article: a primary study when its study cues (methods,
     results) outweigh its review cues, otherwise a peer-reviewed review. So is a text with a
-    author-year reference list (``n_references`` entries) and next to no cue of any other kind. Any
+    scholarly reference list (``n_references`` entries: author-year, or numbered and cited as
+    [n]) and next to no cue of any other kind. Any
     other page takes its best-scoring kind; ties go to the earlier kind of the file's order.
     """
     conf = vocab["source_kinds.yaml"]
