@@ -48,3 +48,10 @@ def test_design_from_publication_types_then_mesh(vocab):
     assert design_from_metadata({"mesh": ["Animals", "Mice", "Wound Healing"]}, vocab) == (
         "animal", "primary_research", "mesh")
     assert design_from_metadata({"mesh": ["Humans", "Animals"]}, vocab) == ("", "", "")
+
+
+def test_numbered_capitalised_section_headings_are_journal_structure(vocab):
+    trial = ("ABSTRACT\nBackground: acne scars. Results: scores fell.\n\n1. INTRODUCTION\nScars persist [1].\n\n"
+             "2. METHODS\nSixty adults were randomised to exosomes or saline.\n\n3. RESULTS\nScores fell by 58%.\n\n"
+             "4. DISCUSSION\nA meta-analysis agrees [2].\n\nREFERENCES\n1. A. 2020.\n2. B. 2021.\n")
+    assert source_kind(trial, vocab) == "primary_research"

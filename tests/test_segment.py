@@ -76,3 +76,13 @@ def test_sentences_may_open_with_lower_case_abbreviations():
 def test_markers_after_the_full_stop_stay_with_their_sentence():
     assert split_sentences("Exosomes heal.[12] They also help.12,13 Skin is 1.5 mm thick. Done in 2019. Next.") == [
         "Exosomes heal.[12]", "They also help.12,13", "Skin is 1.5 mm thick.", "Done in 2019.", "Next."]
+
+
+def test_numbered_section_names_are_headings_not_list_items():
+    blocks = split_blocks("1. INTRODUCTION\nAcne scars are common.\n\n2. Methods\nWe enrolled 64 adults.\n\n"
+                          "1. Apply the serum.\n2. Rinse.")
+    assert [(b.kind, b.text, b.marker) for b in blocks] == [
+        ("heading", "INTRODUCTION", ""), ("para", "Acne scars are common.", ""),
+        ("heading", "Methods", ""), ("para", "We enrolled 64 adults.", ""),
+        ("bullet", "Apply the serum.", "1."), ("bullet", "Rinse.", "2."),
+    ]

@@ -1,6 +1,8 @@
 """A document's own kind (source_kind) and, for a primary study, its design."""
 from __future__ import annotations
 
+import re
+
 from .taxonomy import strongest
 from .vocab import PhraseMatcher, Vocab
 
@@ -17,6 +19,9 @@ def _kind_matcher(vocab: Vocab) -> PhraseMatcher:
         got = _KIND_MATCHERS[vocab.digest] = PhraseMatcher(entries)
     return got
 
+
+# a numbered section heading ("2. METHODS", "3.1 Results", "IV. Discussion") opens with its name after the number
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=[A-Za-z])")
 
 _LINE_CUES: dict[str, dict[str, tuple[str, ...]]] = {}
 
@@ -42,7 +47,7 @@ def line_start_cues(text: str, vocab: Vocab) -> set[tuple[str, str]]:
     width = max(len(h) for heads in cues.values() for h in heads)
     found = set()
     for line in text.split("\n"):
-        opening = line.lstrip("#* \t")[:width].lower()
+        opening = _SECTION_NUMBER.sub("", line.lstrip("#* \t"), count=1)[:width].lower()
         if not opening:
             continue
         for kind, heads in cues.items():

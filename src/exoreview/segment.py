@@ -121,7 +121,11 @@ def split_blocks(text: str) -> list[Block]:
         b = _BULLET.match(line)
         if b and not re.match(r"^\d{1,3}[.)]\s+[A-Z][\w'’-]+,", line):
             flush()
-            raw.append((line[b.end():].strip(), "bullet", 0, b.group(0).strip()))
+            item = line[b.end():].strip()
+            if b.group(0)[:1].isdigit() and _SECTION_NAME.match(item):
+                raw.append((item, "heading", 2, ""))  # a numbered section heading: "2. METHODS"
+            else:
+                raw.append((item, "bullet", 0, b.group(0).strip()))
             continue
         lone_heading = len(para) == 1 and len(para[0]) < 60 and looks_like_heading(para[0])
         if para and (_TERMINAL.search(para[-1]) or lone_heading or _ENTRY_START.match(line)):
