@@ -45,6 +45,12 @@ def test_html_uses_a_parser_keeps_sup_markers_and_drops_scripts():
     assert "1. Park K." in text and "2. Lee J." in text and "7. Kim S." in text
 
 
+def test_html_links_are_kept_as_link_markers_like_markdown_links():
+    text, _ = read_html("<p>A <a href='https://doi.org/10.1/x'>split-face trial</a> found less melasma. "
+                        "<a href='/shop'>Shop</a> <a href='javascript:void(0)'>More</a></p>")
+    assert text == "A split-face trial [link:https://doi.org/10.1/x] found less melasma. Shop More"
+
+
 def test_markdown_front_matter_links_and_emphasis():
     md = "---\ntitle: Exo Page\ntags: [a]\n---\n\nSee **bold** and *it* and [a study](https://x.org/1).\n"
     text, title = read_md(md)

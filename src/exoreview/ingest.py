@@ -175,6 +175,10 @@ def read_html(text: str) -> tuple[str, str]:
                 if getattr(child, "name", None) == "li":
                     numbers[id(child)] = k
                     k += 1
+        if name == "a":
+            href = str(node.get("href") or "").strip()
+            if _CITABLE_HREF.match(href):
+                stack.append(f" [link:{href}]")  # after the link text, as for a markdown link
         if name in _BLOCK_TAGS:
             if name[0] == "h" and name[1:].isdigit():
                 out.append("\n\n" + "#" * int(name[1:]) + " ")
@@ -190,6 +194,7 @@ def read_html(text: str) -> tuple[str, str]:
 
 
 _WS_RUN = re.compile(r"\s+")
+_CITABLE_HREF = re.compile(r"^https?://[^\s\]\[]+$", re.I)  # an absolute link can be a citation
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
