@@ -157,6 +157,18 @@ def test_a_page_linking_several_studies_does_not_summarise_one(make_corpus, tmp_
     assert (last.evidence_tier, last.tier_step) == ("expert_opinion", "fallback")
 
 
+def test_a_past_tense_result_after_a_study_goes_on_reporting_it(make_corpus, tmp_path):
+    text = ("# Monthly roundup\n\nA team tested bacterial vesicles on mice with dermatitis "
+            "([paper](https://doi.org/10.5555/a.1)). Painted on the skin daily for two weeks, the vesicles "
+            "reduced ear swelling compared with vehicle. Vesicle creams are popular with many clinics.\n\n"
+            "A second team ran a split-face trial of plant exosomes ([paper](https://doi.org/10.5555/b.2)).\n")
+    claims, = _extract(make_corpus, tmp_path, {"roundup.md": text}, "claims")
+    tiers = dict(zip(claims.sentence, zip(claims.evidence_tier, claims.tier_step)))
+    assert tiers["Painted on the skin daily for two weeks, the vesicles reduced ear swelling compared with "
+                 "vehicle."] == ("animal", "reported_study")
+    assert tiers["Vesicle creams are popular with many clinics."] == ("expert_opinion", "fallback")
+
+
 def test_a_papers_methods_are_not_claims_and_a_labelled_title_is(make_corpus, tmp_path):
     text = ("# Abstract P-12: Placental MSC exosomes accelerate wound repair in pigs\n\n"
             "**Methods.** Exosomes were collected from placental MSCs and applied to wounds in six pigs daily.\n\n"

@@ -32,6 +32,17 @@ _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
 
+_PAST_DIRECTION = re.compile(r"(?:ed|fell|fallen|rose|risen|grew|regrew|shrank)$")
+
+
+def _reads_as_result(f: cl.Facts) -> bool:
+    """A measured or past-tense result ("the vesicles reduced ear swelling", "fell by 34%"): in the
+    paragraph of a study just introduced, it goes on reporting that study."""
+    if _MEASURED.search(f.clean):
+        return True
+    return any(_PAST_DIRECTION.search(f.clean[h.start:h.end].lower()) for h in f.groups.get("direction", ()))
+
+
 @dataclass
 class DocResult:
     """Records of every table for one document, plus paragraph keys for duplicate search."""
@@ -437,8 +448,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             ctx = TierContext(
                 cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
-                reported_tier=reported if (anaphoric or b.kind == "bullet"
-                                           or f.has("study_intro")) else None,
+                reported_tier=reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
+                                           or _reads_as_result(f)) else None,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
                 in_study=in_study,
@@ -453,7 +464,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
-            if step == "document_design":  # a primary study's own sentences are about what its title names
+            own_study = step == "document_design" or (step == "reported_study" and tier == doc_design and not markers)
+            if own_study:  # a primary study's own sentences are about what its title names
                 sources = sources or list(study_focus[0])
                 apps = apps or list(study_focus[1])
             row = {
