@@ -95,6 +95,18 @@ def test_duplicate_articles_are_recorded(make_corpus, tmp_path):
     assert claims.groupby("doc").duplicate.first().to_dict() == {"a.txt": False, "b.txt": True}
 
 
+def test_section_headings_every_paper_prints_are_not_site_chrome(make_corpus, tmp_path):
+    # in a corpus of papers "Abstract" and "References" open half the files or more, like site chrome;
+    # they are structure: without them a reference list reads as twelve closing reference lines
+    papers = {f"p{i}.txt": (f"Exosome paper {i}\n\nAbstract\nExosomes reduce wrinkles in mice (Kim et al., 2021).\n\n"
+                            f"References\n\nKim, S., Park, J. (2021). Exosomes in mouse model {i}. J Derm, 1-9.\n\n"
+                            f"Lee, H., Cho, K. (2020). Exosome cream {i}: a randomized trial. J Skin, 2-8.\n\n"
+                            "Visit our site\n") for i in range(4)}
+    refs, sents = _extract(make_corpus, tmp_path, papers, "references", "sentences")
+    assert set(refs.kind) == {"author_year"} and len(refs) == 8
+    assert "Visit our site" not in set(sents.text)  # the chrome line still goes
+
+
 def test_same_corpus_same_tables(make_corpus, tmp_path):
     corpus = make_corpus({"review.md": REVIEW, "news.txt": NEWS})
     run([corpus], tmp_path / "o1", quiet=True)
@@ -332,3 +344,17 @@ def test_measured_bullets_after_a_colon_in_a_document_about_exosomes(make_corpus
             "- angiogenic factors that promote vessel formation\n")
     claims, = _extract(make_corpus, tmp_path, {"wiki.md": text}, "claims")
     assert claims.sentence.tolist() == ["Wrinkle reduction: 20% (p<0.001)"]
+
+
+def test_a_case_report_is_primary_research_with_the_design_its_title_names(make_corpus, tmp_path):
+    text = ("Melasma treated with exosomes and microneedling: a case report\n\nABSTRACT\n\n"
+            "Background: Melasma is common in patients with darker skin.\n\n"
+            "Keywords: exosomes; melasma\n\nINTRODUCTION\n\nMelasma is common in adult patients [1].\n\n"
+            "CASE PRESENTATION\n\nA 34-year-old woman, like most of our patients, received four sessions. Her melanin index fell by 31% after "
+            "the exosome sessions.\n\nDISCUSSION\n\nThis case suggests that exosomes can lighten melasma.\n\n"
+            "Patient consent: obtained.\n\nConflict of interest: none.\n\nREFERENCES\n\n"
+            "1. Lee J. Melasma in a cohort of 300 patients. J Derm. 2020;1:2.\n")
+    docs, claims = _extract(make_corpus, tmp_path, {"case.txt": text}, "documents", "claims")
+    assert (docs.source_kind[0], docs.design[0]) == ("primary_research", "case_report")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["This case suggests that exosomes can lighten melasma."] == "case_report"

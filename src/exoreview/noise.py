@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .references import section_start
+from .segment import is_section_name
 from .vocab import Vocab
 
 
@@ -40,6 +42,11 @@ def corpus_noise(texts_keys: Iterable[set[str]], n_docs: int, vocab: Vocab) -> f
     return frozenset(k for k, c in counts.items() if c >= floor)
 
 
+def _structural(line: str) -> bool:
+    """A section heading every paper of a corpus prints ("Abstract", "References"): structure, not chrome."""
+    return is_section_name(line) or section_start(line.strip().strip("#*_ ")) == ""
+
+
 def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozenset()) -> str:
     """Blank out noise lines, keeping line positions so paragraphs stay apart."""
     conf = vocab["boilerplate.yaml"]
@@ -54,7 +61,7 @@ def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozense
         low = line.lower()
         short = bool(key)
         if key and (counts[key] >= repeats
-                    or (short and key in corpus_keys)
+                    or (short and key in corpus_keys and not _structural(line))
                     or (short and any(c in low for c in cues))):
             out.append("")
         else:

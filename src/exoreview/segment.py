@@ -61,6 +61,11 @@ _SECTION_NAME = re.compile(
     r"conflicts? of interest|author contributions|keywords|abbreviations|supplementary material)$", re.I)
 
 
+def is_section_name(line: str) -> bool:
+    """A journal section heading ("Abstract", "## 2. Methods", "**References**"), in any case."""
+    return bool(_SECTION_NAME.match(line.strip().strip("#*_: ").rstrip(":")))
+
+
 # a numbered subsection heading of a paper: "3.2 EVs accelerate burn wound healing"
 _SUBSECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Za-z]")
 
