@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from . import claims as cl
 from . import references as rf
@@ -16,7 +17,7 @@ from .doctype import source_kind as classify_kind
 from .evidence import PRIMARY, TierContext, decide, sentence_designs
 from .ingest import Ingested
 from .noise import remove_noise
-from .segment import Block, split_blocks, split_sentences
+from .segment import Block, is_section_name, split_blocks, split_sentences
 from .vocab import Vocab
 
 _WS = re.compile(r"\s+")
@@ -362,16 +363,19 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         r[3] = f
     defined = cl.defined_sources([r[3] for r in flat])
 
-    # the document's own design, for a primary study
+    doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
+    # the document's own design, for a primary study: the design its title names ("...: a case
+    # report"), else the strongest of its own sections
     doc_design = meta_design
     if not doc_design and kind == "primary_research":
-        doc_design = _own_design([r for rows in art_sents for r in rows])
+        head = list(takewhile(lambda r: not is_section_name(r[2]), flat[:3]))  # title lines, before "Abstract"
+        doc_design = tx.strongest(d for f in [doc_title_f] + [r[3] for r in head]
+                                  for d in sentence_designs(f, True) if d in PRIMARY) or _own_design(flat)
         design_source = "text" if doc_design else ""
     elif not doc_design and kind == "peer_reviewed_review" and _is_systematic(flat):
         doc_design, design_source = "systematic_review", "text"
 
     # a document whose title names exosomes is about them throughout
-    doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
     # (or whose opening lines do: a press release's first line is "FOR IMMEDIATE RELEASE")
     topic_vesicles = cl.names_vesicles(doc_title_f) or any(cl.names_vesicles(r[3]) for r in flat[:3])
     study_focus: tuple[list[str], list[str]] = ([], [])
