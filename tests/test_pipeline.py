@@ -358,3 +358,16 @@ def test_a_case_report_is_primary_research_with_the_design_its_title_names(make_
     assert (docs.source_kind[0], docs.design[0]) == ("primary_research", "case_report")
     tier = claims.set_index("sentence").evidence_tier
     assert tier["This case suggests that exosomes can lighten melasma."] == "case_report"
+
+
+def test_a_journal_header_is_no_title_and_own_results_keep_the_titles_source(make_corpus, tmp_path):
+    text = ("J Cutan Regen Med 2023; 14(2): 211-224\ndoi: 10.5555/jcrm.2023.0412\n\nORIGINAL ARTICLE\n\n"
+            "Adipose stem cell exosomes accelerate wound closure in diabetic rats\n\n"
+            "Abstract\n\nWe investigated exosomes in diabetic rats.\n\nMethods\n\nRats were treated daily.\n\n"
+            "Results\n\nBy day 7, the wound area in exosome-treated rats had decreased to 43% of baseline.\n\n"
+            "Discussion\n\nOur results support further work.\n\nReferences\n\n1. Lee J. Wounds. J Derm. 2020;1:2.\n")
+    docs, claims = _extract(make_corpus, tmp_path, {"paper.txt": text}, "documents", "claims")
+    assert docs.title[0] == "Adipose stem cell exosomes accelerate wound closure in diabetic rats"
+    assert docs.design[0] == "animal"
+    row = claims[claims.sentence.str.startswith("By day 7")].iloc[0]
+    assert (row.evidence_tier, row.cell_source, row.application) == ("animal", "adipose_msc", "wound_healing")

@@ -171,10 +171,16 @@ _SECTION_LABEL = re.compile(r"^(abstract|introduction|background|methods?|result
                             r"references|keywords|summary|contents)\b", re.I)
 
 
+# a journal's page header ("J Derm 2023; 14(2): 211-224", "doi: 10...") or article-type label is no title
+_JOURNAL_FURNITURE = re.compile(r"\bdoi\s*:|\b(?:19|20)\d\d\s*;\s*\d+|^(?:original|research|review|brief|short)\s+"
+                                r"(?:article|communication|report|paper)$|^case report$", re.I)
+
+
 def _title_ok(b: Block) -> bool:
     """A block that can be a title: short, not a section label, not breadcrumb navigation."""
     t = b.text
-    return (len(t) <= 200 and not _SECTION_LABEL.match(t) and len(re.findall(r"\s[/|>»]\s", t)) < 2
+    return (len(t) <= 200 and not _SECTION_LABEL.match(t) and not _JOURNAL_FURNITURE.search(t)
+            and len(re.findall(r"\s[/|>»]\s", t)) < 2
             and (b.kind == "heading" or len(t.split()) <= 25))
 
 
@@ -468,7 +474,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
-            own_study = step == "document_design" or (step == "reported_study" and tier == doc_design and not markers)
+            own_study = step == "document_design" or (step in ("reported_study", "sentence_design")
+                                                      and tier == doc_design and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
                 sources = sources or list(study_focus[0])
                 apps = apps or list(study_focus[1])
