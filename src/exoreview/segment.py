@@ -127,7 +127,7 @@ def split_blocks(text: str) -> list[Block]:
         if b and not re.match(r"^\d{1,3}[.)]\s+[A-Z][\w'’-]+,", line):
             flush()
             item = line[b.end():].strip()
-            if b.group(0)[:1].isdigit() and _SECTION_NAME.match(item):
+            if b.group(0)[:1].isdigit() and is_section_name(item):
                 raw.append((item, "heading", 2, ""))  # a numbered section heading: "2. METHODS"
             else:
                 raw.append((item, "bullet", 0, b.group(0).strip()))
