@@ -371,3 +371,31 @@ def test_a_journal_header_is_no_title_and_own_results_keep_the_titles_source(mak
     assert docs.design[0] == "animal"
     row = claims[claims.sentence.str.startswith("By day 7")].iloc[0]
     assert (row.evidence_tier, row.cell_source, row.application) == ("animal", "adipose_msc", "wound_healing")
+
+
+def test_a_page_of_structured_abstracts_is_one_article_per_abstract(make_corpus, tmp_path):
+    rule = "-" * 40
+    text = (f"Annual meeting of a dermatology society\n\nPoster session B\n\n{rule}\n\nP-11\n"
+            "Placental stem cell exosomes protect cultured keratinocytes from UVB injury\n\n"
+            "Background: UVB damages skin cells.\n\n"
+            "Methods: HaCaT keratinocytes were exposed to UVB and then incubated with vesicles in vitro.\n\n"
+            "Results: Intracellular ROS fell by 41% in treated cells. Type I collagen secretion "
+            "decreased from 30% to 12%.\n\n"
+            f"{rule}\n\nP-12\nAdipose stem cell exosomes for hair loss: an open-label study\n\n"
+            "Background: Hair loss is common.\n\n"
+            "Methods: Thirty patients received intradermal exosome injections in this open-label clinical study.\n\n"
+            "Results: All 30 patients completed the study. Mean hair density increased from 118 to 139 "
+            "hairs/cm2 at week 24 (p < 0.001).\n\n"
+            "Conclusion: Exosome injections appear safe and may increase hair density.\n\n"
+            "Disclosures: none declared.\n\nFunding: a regional research grant.\n")
+    docs, arts, claims = _extract(make_corpus, tmp_path, {"abstracts.txt": text},
+                                  "documents", "articles", "claims")
+    assert list(arts.title[1:]) == ["Placental stem cell exosomes protect cultured keratinocytes from UVB injury",
+                                    "Adipose stem cell exosomes for hair loss: an open-label study"]
+    assert docs.design[0] == "clinical_study"  # the strongest of its abstracts
+    row = claims.set_index("sentence")
+    # each abstract's results take its own study's design and cell source, also without naming exosomes
+    assert row.loc["Type I collagen secretion decreased from 30% to 12%.",
+                   ["evidence_tier", "cell_source"]].tolist() == ["in_vitro", "placenta_msc"]
+    assert row.loc["Mean hair density increased from 118 to 139 hairs/cm2 at week 24 (p < 0.001).",
+                   ["evidence_tier", "cell_source"]].tolist() == ["clinical_study", "adipose_msc"]

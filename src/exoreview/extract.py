@@ -28,6 +28,8 @@ _METHODS_SECTION = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s*)?(?:{_METHOD_NAMES})\b"
 _METHODS_LABEL = re.compile(rf"^[*_]*(?:{_METHOD_NAMES})[*_]*[.:]", re.I)
 _RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
                             r"[*_]*[.:]", re.I)
+_ONE_STUDY = PRIMARY - {"systematic_review"}  # designs whose results are one treatment's effects
+_RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
@@ -64,6 +66,7 @@ class _Article:
     title: str = ""
     reference: rf.Reference | None = None
     blocks: list[Block] = field(default_factory=list)
+    collected: bool = False          # one of several abstracts on a page, separated by rules
 
 
 
@@ -96,6 +99,14 @@ def _own_design(rows: list) -> str:
         return ""
     return tx.strongest(own) or tx.strongest(
         d for _si, _b, _s, f in rows for d in sentence_designs(f, True) if d in PRIMARY) or ""
+
+
+def _study_design(title_f: cl.Facts, rows: list) -> str:
+    """A primary study's design: the one its title or title lines name ("...: a case report"),
+    before its first section, else the strongest of its own sections."""
+    head = list(takewhile(lambda r: not is_section_name(r[2]), rows[:3]))
+    return tx.strongest(d for f in [title_f] + [r[3] for r in head]
+                        for d in sentence_designs(f, True) if d in PRIMARY) or _own_design(rows)
 
 
 def _is_systematic(rows: list) -> bool:
@@ -176,22 +187,49 @@ _JOURNAL_FURNITURE = re.compile(r"\bdoi\s*:|\b(?:19|20)\d\d\s*;\s*\d+|^(?:origin
                                 r"(?:article|communication|report|paper)$|^case report$", re.I)
 
 
+# a horizontal rule ("-----", "* * *", "====") and a poster or abstract number ("P-117", "OP12", "#4")
+_RULE = re.compile(r"^\s*([-*_=~])(?:\s*\1){2,}\s*$")
+_ITEM_NUMBER = re.compile(r"^#?[A-Z]{0,4}[- ]?\d+[a-z]?\.?$")
+
+
 def _title_ok(b: Block) -> bool:
-    """A block that can be a title: short, not a section label, not breadcrumb navigation."""
+    """A block that can be a title: short, words, not a section label, not breadcrumb navigation."""
     t = b.text
     return (len(t) <= 200 and not _SECTION_LABEL.match(t) and not _JOURNAL_FURNITURE.search(t)
+            and not _RULE.match(t) and not _ITEM_NUMBER.match(t.strip("#* "))
             and len(re.findall(r"\s[/|>»]\s", t)) < 2
             and (b.kind == "heading" or len(t.split()) <= 25))
 
 
+def _collection_rules(blocks: list[Block]) -> set[int]:
+    """The horizontal rules of a page that collects structured abstracts (proceedings, an abstract
+    book): rules between which two or more parts carry their own Methods or Results label."""
+    rules = [i for i, b in enumerate(blocks) if _RULE.match(b.text)]
+    if not rules:
+        return set()
+    bounds = [-1] + rules + [len(blocks)]
+    structured = sum(any(_METHODS_LABEL.match(b.text) or _RESULTS_LABEL.match(b.text)
+                         for b in blocks[lo + 1:hi]) for lo, hi in zip(bounds, bounds[1:]))
+    return set(rules) if structured >= 2 else set()
+
+
 def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Reference]) -> list[_Article]:
-    """Split a page into articles: a closing reference line ends one; a title printed twice opens one."""
+    """Split a page into articles: a closing reference line ends one; a title printed twice opens one;
+    on a page of structured abstracts, a horizontal rule separates them."""
     by_block = {r.block: r for r in refs if r.kind == "article_line"}
+    rules = _collection_rules(blocks)
     arts = [_Article(0, 0)]
     content_seen = False
     for i, b in enumerate(blocks):
         cur = arts[-1]
         role = roles.get(i)
+        if i in rules:
+            if cur.blocks or cur.reference:
+                arts.append(_Article(len(arts), i + 1, collected=True))
+            else:
+                cur.collected = True
+            content_seen = False
+            continue
         if role == "content":
             repeated_title = (i + 1 < len(blocks) and blocks[i + 1].text == b.text and len(b.text) < 200)
             if repeated_title and content_seen and cur.reference is None:
@@ -374,9 +412,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     # report"), else the strongest of its own sections
     doc_design = meta_design
     if not doc_design and kind == "primary_research":
-        head = list(takewhile(lambda r: not is_section_name(r[2]), flat[:3]))  # title lines, before "Abstract"
-        doc_design = tx.strongest(d for f in [doc_title_f] + [r[3] for r in head]
-                                  for d in sentence_designs(f, True) if d in PRIMARY) or _own_design(flat)
+        doc_design = _study_design(doc_title_f, flat)
         design_source = "text" if doc_design else ""
     elif not doc_design and kind == "peer_reviewed_review" and _is_systematic(flat):
         doc_design, design_source = "systematic_review", "text"
@@ -387,11 +423,20 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     study_focus: tuple[list[str], list[str]] = ([], [])
     if doc_design and arts:
         study_focus = (cl.cell_sources(doc_title_f), cl.applications(doc_title_f))
+    # each abstract of a collection reports its own study: its claims take that study's design
+    own = [(doc_design, study_focus)] * len(arts)
+    if kind == "primary_research" and not meta_design and any(a.collected for a in arts):
+        for n, (art, rows) in enumerate(zip(arts, art_sents)):
+            title_f = cl.facts(art.title, vocab)
+            design = _study_design(title_f, rows) if art.collected and rows else ""
+            if design:
+                own[n] = (design, (cl.cell_sources(title_f), cl.applications(title_f)))
+        doc_design = tx.strongest(d for d, _ in own if d) or doc_design
 
     seen: set[str] = set()
     claim_rows: list[dict] = []
     cite_rows: list[dict] = []
-    for art, rows in zip(arts, art_sents):
+    for art, rows, (art_design, focus) in zip(arts, art_sents, own):
         art_id = f"{doc_id}:a{art.index}"
         intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab, kind)
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
@@ -402,7 +447,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                       if b.kind == "para" and len(b.text) >= 80])
 
         prev_vesicles = False
-        in_methods, methods_block = False, -1
+        in_methods, in_results, methods_block = False, False, -1
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
@@ -415,15 +460,20 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             bullet = b.kind == "bullet"
             if heading:
                 in_methods = bool(_METHODS_SECTION.match(s.lstrip("#* ")))
+                in_results = bool(_RESULTS_SECTION.match(s.lstrip("#* ")))
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
-                if label or _RESULTS_LABEL.match(b.text):
+                other = _RESULTS_LABEL.match(b.text)
+                if label or other:
                     in_methods = bool(label)
+                    in_results = bool(other) and bool(_RESULTS_SECTION.match(other.group(0).strip("*_ ")))
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
+            # a primary study's own Results section reports what its treatment did, sentence by sentence
+            context = context or (in_results and art_design in _ONE_STUDY and not heading)
             # in the account of one study: a primary paper, a cited study being reported, or an
             # article summarising one primary study from its introduction on
-            reporting = (bool(doc_design) or reported is not None
+            reporting = (bool(art_design) or reported is not None
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
                                        reporting=reporting)
@@ -463,7 +513,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
                 in_study=in_study,
-                document_design=doc_design or None,
+                document_design=art_design or None,
                 source_kind=kind,
             )
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
@@ -475,10 +525,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
             own_study = step == "document_design" or (step in ("reported_study", "sentence_design")
-                                                      and tier == doc_design and not markers)
+                                                      and tier == art_design and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
-                sources = sources or list(study_focus[0])
-                apps = apps or list(study_focus[1])
+                sources = sources or list(focus[0])
+                apps = apps or list(focus[1])
             row = {
                 "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
                 "doc_id": doc_id, "article_id": art_id, "doc": doc, "sentence": s,
