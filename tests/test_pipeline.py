@@ -399,3 +399,21 @@ def test_a_page_of_structured_abstracts_is_one_article_per_abstract(make_corpus,
                    ["evidence_tier", "cell_source"]].tolist() == ["in_vitro", "placenta_msc"]
     assert row.loc["Mean hair density increased from 118 to 139 hairs/cm2 at week 24 (p < 0.001).",
                    ["evidence_tier", "cell_source"]].tolist() == ["clinical_study", "adipose_msc"]
+
+
+def test_each_section_of_a_digest_reports_the_one_paper_it_links(make_corpus, tmp_path):
+    page = ("<html><body><h1>This month in skin research</h1><p>We picked two papers for you.</p>"
+            "<h2>Plant vesicles lighten melasma in a trial</h2>"
+            "<p>Ginseng exosome-like nanoparticles were tested in a randomised, double-blind split-face trial "
+            "of 40 women (<a href='https://doi.org/10.1234/abc.1'>journal</a>). On the treated side, the "
+            "melasma severity index fell by 34%, against 12% on the control side.</p>"
+            "<h2>Bacterial vesicles calm dermatitis in mice</h2>"
+            "<p>A team tested Lactobacillus vesicles on mice with dermatitis "
+            "(<a href='https://doi.org/10.1234/abc.2'>journal</a>). Skin inflammation fell by 40% "
+            "compared with vehicle.</p></body></html>")
+    arts, claims = _extract(make_corpus, tmp_path, {"roundup.html": page}, "articles", "claims")
+    assert list(arts.title) == ["This month in skin research", "Plant vesicles lighten melasma in a trial",
+                                "Bacterial vesicles calm dermatitis in mice"]
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["On the treated side, the melasma severity index fell by 34%, against 12% on the control side."] == "rct"
+    assert tier["Skin inflammation fell by 40% compared with vehicle."] == "animal"

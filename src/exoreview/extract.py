@@ -67,6 +67,7 @@ class _Article:
     reference: rf.Reference | None = None
     blocks: list[Block] = field(default_factory=list)
     collected: bool = False          # one of several abstracts on a page, separated by rules
+    digest: bool = False             # one heading section of a digest page
 
 
 
@@ -213,16 +214,37 @@ def _collection_rules(blocks: list[Block]) -> set[int]:
     return set(rules) if structured >= 2 else set()
 
 
-def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Reference]) -> list[_Article]:
+def _digest_headings(blocks: list[Block], refs: list[rf.Reference], hosts: frozenset[str]) -> set[int]:
+    """The headings of a digest page (a research roundup, a newsletter of papers) with no reference
+    list: each of two or more of its heading sections links to exactly one scholarly work."""
+    if any(r.kind != "article_line" for r in refs):
+        return set()
+    heads = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    one_work = 0
+    for lo, hi in zip(heads, heads[1:] + [len(blocks)]):
+        works = {u for b in blocks[lo + 1:hi] for u in rf.linked_urls(b.text) if rf.is_scholarly(u, hosts)}
+        one_work += len(works) == 1
+    return set(heads) if one_work >= 2 else set()
+
+
+def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Reference],
+              hosts: frozenset[str] = frozenset()) -> list[_Article]:
     """Split a page into articles: a closing reference line ends one; a title printed twice opens one;
-    on a page of structured abstracts, a horizontal rule separates them."""
+    on a page of structured abstracts, a horizontal rule separates them; on a digest of papers, a heading."""
     by_block = {r.block: r for r in refs if r.kind == "article_line"}
     rules = _collection_rules(blocks)
+    sections = _digest_headings(blocks, refs, hosts) if not rules else set()
     arts = [_Article(0, 0)]
     content_seen = False
     for i, b in enumerate(blocks):
         cur = arts[-1]
         role = roles.get(i)
+        if i in sections and (cur.blocks or cur.reference):
+            cur = _Article(len(arts), i, digest=True)
+            arts.append(cur)
+            content_seen = False
+        elif i in sections:
+            cur.digest = True
         if i in rules:
             if cur.blocks or cur.reference:
                 arts.append(_Article(len(arts), i + 1, collected=True))
@@ -286,13 +308,17 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
     """
     intro = next((k for k, (_, _, _, f) in enumerate(rows) if f.has("study_intro")), None)
     links = {url for b in art.blocks for url in rf.linked_urls(b.text)}
+    if art.digest and len(links) == 1 and kind not in ("regulatory", "vendor_marketing"):
+        # a digest's section reports the one work it links, from the sentence linking it on
+        # (a clinic's page that links a study per treatment goes on selling, not reporting)
+        intro = next((k for k, (_, _, s, _) in enumerate(rows) if "[link:" in s), intro)
     single = art.reference is not None or (not has_list and intro is not None and len(links) <= 1
                                            and kind != "regulatory")
     if not single:
         return intro, False, None, [], []
     tier = ""
-    for _, _, _, f in rows[(intro or 0):]:
-        if f.has("study_intro") or intro is None:
+    for k, (_, _, _, f) in enumerate(rows[(intro or 0):]):
+        if f.has("study_intro") or intro is None or (art.digest and k == 0):
             ds = sentence_designs(f, True)
             if ds:
                 tier = tx.strongest(ds) or ""
@@ -365,7 +391,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     elif meta and (meta.get("pmid") or meta.get("doi") or meta.get("journal")) and kind not in (
             "peer_reviewed_review", "regulatory"):
         kind = "primary_research"  # a journal record that does not read as a review reports a study
-    arts = _articles(blocks, roles, refs)
+    hosts = _hosts(vocab)
+    arts = _articles(blocks, roles, refs, hosts)
     result = DocResult(document=base)
     for r in refs:
         r.design = rf.classify_design(r.text, vocab)
@@ -379,7 +406,6 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 label_index.setdefault(a, r)
     ref_ids = {id(r): f"{doc_id}:r{i}" for i, r in enumerate(refs)}
     id_index = {i: r for r in refs if r.kind != "article_line" for i in rf.link_ids(r.text)}
-    hosts = _hosts(vocab)
 
     has_list = any(r.kind != "article_line" for r in refs)
 
