@@ -55,3 +55,10 @@ def test_numbered_capitalised_section_headings_are_journal_structure(vocab):
              "2. METHODS\nSixty adults were randomised to exosomes or saline.\n\n3. RESULTS\nScores fell by 58%.\n\n"
              "4. DISCUSSION\nA meta-analysis agrees [2].\n\nREFERENCES\n1. A. 2020.\n2. B. 2021.\n")
     assert source_kind(trial, vocab) == "primary_research"
+
+
+def test_a_page_closing_on_the_one_paper_it_covers_is_a_lay_summary(vocab):
+    trade = "Exosome serum after laser. Scientists ran a trial; a dermatologist in aesthetic medicine comments."
+    assert source_kind(trade, vocab) == "trade_magazine"
+    assert source_kind(trade, vocab, n_closing=1) == "news_summary"
+    assert source_kind(trade, vocab, n_closing=6) == "trade_magazine"  # a collection of summaries is not one

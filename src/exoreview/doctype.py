@@ -82,18 +82,21 @@ def kind_scores(text: str, vocab: Vocab) -> dict[str, float]:
     return scores
 
 
-def source_kind(text: str, vocab: Vocab, n_references: int = 0) -> str:
+def source_kind(text: str, vocab: Vocab, n_references: int = 0, n_closing: int = 0) -> str:
     """The kind of a document from its cue scores.
 
     A page with enough journal structure (section headings, competing interests,
     funding) is a journal article: a primary study when its study cues (methods,
     results) outweigh its review cues, otherwise a peer-reviewed review. So is a text with a
     scholarly reference list (``n_references`` entries: author-year, or numbered and cited as
-    [n]) and next to no cue of any other kind. Any
+    [n]) and next to no cue of any other kind. A page that closes on the one paper it covers
+    (``n_closing`` == 1 ``Reference:`` line) adds the points of ``closing_reference``. Any
     other page takes its best-scoring kind; ties go to the earlier kind of the file's order.
     """
     conf = vocab["source_kinds.yaml"]
     scores = kind_scores(text, vocab)
+    for kind, points in (conf.get("closing_reference") or {}).items():
+        scores[kind] = scores.get(kind, 0.0) + float(points) * (n_closing == 1)
     journal = scores.pop("journal", 0.0)
     review, primary = scores.get("peer_reviewed_review", 0.0), scores.get("primary_research", 0.0)
     for kind, floor in (conf.get("min_score") or {}).items():

@@ -384,7 +384,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     # author-year lists and [n] citations are the scholarly conventions; web pages cite with
     # footnotes, superscripts and starred notes
     scholarly = ("author_year", "numbered") if rf.bracket_marker_count(kind_text) >= 3 else ("author_year",)
-    kind = classify_kind(kind_text, vocab, n_references=sum(r.kind in scholarly for r in refs))
+    kind = classify_kind(kind_text, vocab, n_references=sum(r.kind in scholarly for r in refs),
+                         n_closing=sum(r.kind == "article_line" for r in refs))
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")
     if meta_kind:
         kind = meta_kind

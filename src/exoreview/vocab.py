@@ -35,7 +35,8 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
                      "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm"),
-    "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal", "cues"),
+    "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal",
+                          "closing_reference", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
 
@@ -182,6 +183,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "source_kinds.yaml":
         _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS + ("journal",))
+        _check_keys(path, data.get("closing_reference") or {}, tx.SOURCE_KINDS)
         for kind, cues in (data.get("cues") or {}).items():
             if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
                 raise VocabError(f"vocabulary file {path}: cues of '{kind}' must map phrases to weights")
