@@ -156,6 +156,11 @@ def test_outcome_words_do_not_overreach(vocab):
     assert label("We recruited patients and exosomes were scarcely studied.", vocab)[3] == []
 
 
+def test_assay_names_name_their_outcome(vocab):
+    assert label("Exosomes lowered the share of beta-galactosidase-positive fibroblasts.", vocab)[3] == ["senescence:down"]
+    assert label("Exosome-treated cells closed scratch wounds faster.", vocab)[3] == ["cell_migration:up"]
+
+
 
 def test_which_direction_word_governs_an_outcome(vocab):
     def outcomes(s):
