@@ -490,10 +490,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 in_results = bool(_RESULTS_SECTION.match(s.lstrip("#* ")))
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
-                other = _RESULTS_LABEL.match(b.text)
-                if label or other:
+                if label or _RESULTS_LABEL.match(b.text):
                     in_methods = bool(label)
-                    in_results = bool(other) and bool(_RESULTS_SECTION.match(other.group(0).strip("*_ ")))
+                    in_results = bool(_RESULTS_SECTION.match(b.text.lstrip("*_")))  # "Results:", not "Background:"
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
