@@ -7,7 +7,6 @@ in :mod:`exoreview.evidence`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .references import strip_markers
@@ -30,27 +29,34 @@ _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_m
                  "synovial_msc", "dental_msc"}
 
 
-@dataclass
 class Facts:
-    """What the vocabulary finds in one sentence, grouped."""
+    """What the vocabulary finds in one sentence, grouped (one per sentence: a plain slotted class,
+    since building and querying these is the inner loop of extraction)."""
 
-    text: str
-    clean: str
-    hits: list[Hit]
-    groups: dict[str, list[Hit]] = field(default_factory=dict)
+    __slots__ = ("text", "clean", "hits", "groups", "_pairs")
+
+    def __init__(self, text: str, clean: str, hits: list[Hit], groups: dict[str, list[Hit]] | None = None):
+        self.text = text
+        self.clean = clean
+        self.hits = hits
+        self.groups = {} if groups is None else groups
+        self._pairs: set[tuple[str, str]] | None = None
 
     def keys(self, group: str) -> list[str]:
         """Keys of one group in order of first appearance, without repeats."""
-        seen: dict[str, None] = {}
-        for h in self.groups.get(group, []):
-            seen.setdefault(h.key, None)
-        return list(seen)
+        hits = self.groups.get(group)
+        if not hits:
+            return []
+        return list(dict.fromkeys([h[1] for h in hits]))
 
     def has(self, group: str, key: str | None = None) -> bool:
         """Whether the sentence holds a phrase of ``group`` (and ``key``)."""
         if key is None:
             return group in self.groups
-        return any(h.key == key for h in self.groups.get(group, ()))
+        pairs = self._pairs
+        if pairs is None:
+            pairs = self._pairs = {(h[0], h[1]) for h in self.hits}
+        return (group, key) in pairs
 
 
 def facts(sentence: str, vocab: Vocab) -> Facts:

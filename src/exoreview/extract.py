@@ -41,7 +41,8 @@ _PAST_DIRECTION = re.compile(r"(?:ed|fell|fallen|rose|risen|grew|regrew|shrank)$
 def _reads_as_result(f: cl.Facts) -> bool:
     """A measured or past-tense result ("the vesicles reduced ear swelling", "fell by 34%"): in the
     paragraph of a study just introduced, it goes on reporting that study."""
-    if _MEASURED.search(f.clean):
+    c = f.clean
+    if ("%" in c or "<" in c or "=" in c or "≤" in c) and _MEASURED.search(c):  # each branch needs one of these
         return True
     return any(_PAST_DIRECTION.search(f.clean[h.start:h.end].lower()) for h in f.groups.get("direction", ()))
 

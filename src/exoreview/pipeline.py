@@ -5,12 +5,14 @@ so an interrupted or failed run leaves the previous output as it was.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
 import re
 import shutil
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -104,6 +106,30 @@ _W: dict = {}
 def _init_worker(corpus_keys: frozenset[str], vocab_dir: str | None) -> None:
     _W["vocab"] = load_vocab(vocab_dir)
     _W["keys"] = corpus_keys
+
+
+_GC_THRESHOLD = (20_000, 50, 100)
+
+
+@contextmanager
+def _calm_gc() -> Iterator[None]:
+    """Collect cycles less often during extraction, and never scan what exists before it (the
+    vocabulary, the automaton): a document's records are freed by reference counting. The
+    collector's settings are restored afterwards (the API runs inside a notebook's kernel)."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+def _init_pool_worker(corpus_keys: frozenset[str], vocab_dir: str | None) -> None:
+    _init_worker(corpus_keys, vocab_dir)
+    gc.freeze()  # as in _calm_gc; a pool worker lives for the run only, so nothing to restore
+    gc.set_threshold(*_GC_THRESHOLD)
 
 
 def _read(path: Path) -> tuple[Ingested, str, int]:
@@ -306,10 +332,11 @@ def _results(items: Iterator[tuple], keys: frozenset[str], vocab_dir: str | None
     """Process items in order, in ``jobs`` processes (1 = in this process), a batch at a time."""
     if jobs <= 1:
         _init_worker(keys, vocab_dir)
-        for item in items:
-            yield _work(item)
+        with _calm_gc():
+            for item in items:
+                yield _work(item)
         return
-    with _context().Pool(jobs, initializer=_init_worker, initargs=(keys, vocab_dir)) as pool:
+    with _context().Pool(jobs, initializer=_init_pool_worker, initargs=(keys, vocab_dir)) as pool:
         while True:
             batch = list(islice(items, BATCH))
             if not batch:
