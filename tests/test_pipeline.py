@@ -417,3 +417,18 @@ def test_each_section_of_a_digest_reports_the_one_paper_it_links(make_corpus, tm
     tier = claims.set_index("sentence").evidence_tier
     assert tier["On the treated side, the melasma severity index fell by 34%, against 12% on the control side."] == "rct"
     assert tier["Skin inflammation fell by 40% compared with vehicle."] == "animal"
+
+
+def test_a_papers_back_matter_holds_no_claims(make_corpus, tmp_path):
+    text = ("Umbilical cord MSC exosomes for acne scars: a case report\n\n"
+            "Exosomes from umbilical cord MSCs reduced scar depth by 40% after three sessions.\n\n"
+            "Conflict of interest: The exosome serum was donated by its maker. Exosomes from the maker "
+            "were used in every session.\n\n"
+            "ACKNOWLEDGEMENTS\n\n"
+            "We thank the clinic that supplied the exosomes that improved our patient's scars by 40%.\n\n"
+            "Discussion\n\n"
+            "Exosomes may also improve pigmentation after acne.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"case.txt": text}, "claims")
+    assert list(claims.sentence) == [
+        "Exosomes from umbilical cord MSCs reduced scar depth by 40% after three sessions.",
+        "Exosomes may also improve pigmentation after acne."]

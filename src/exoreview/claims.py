@@ -160,6 +160,21 @@ def _aim_openings(vocab: Vocab) -> tuple[str, ...]:
 _AIMS: dict[str, tuple[str, ...]] = {}
 
 
+def is_declaration(text: str, vocab: Vocab) -> bool:
+    """The line opens with a back-matter label ("Conflict of interest: ...", "**Funding.**") or is
+    one (a section heading): what follows is who paid, consented or helped, not a claim."""
+    pattern = _DECLARATIONS.get(vocab.digest)
+    if pattern is None:
+        labels = sorted((re.escape(str(w).lower()) for w in vocab["claims.yaml"].get("declarations") or []),
+                        key=len, reverse=True)
+        pattern = re.compile(r"^[#*_\s\d.]*(?:%s)[*_]*\s*(?:[:.]|$)" % "|".join(labels), re.I) if labels else None
+        _DECLARATIONS[vocab.digest] = pattern or False
+    return bool(pattern) and bool(pattern.match(text))
+
+
+_DECLARATIONS: dict[str, re.Pattern | bool] = {}
+
+
 def names_vesicles(f: Facts) -> bool:
     """The sentence names exosomes / extracellular vesicles / their products."""
     return f.has("subject", "vesicle")
@@ -193,7 +208,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     not_claim = set(f.keys("not_claim"))
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
-            or _CREDIT_LINE.match(text):
+            or _CREDIT_LINE.match(text) or is_declaration(text, vocab):
         return False, False
     if implicit and f.has("appraisal") and not has_effect:
         return False, False  # "This is good news for everyone."

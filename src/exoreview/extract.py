@@ -476,6 +476,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
 
         prev_vesicles = False
         in_methods, in_results, methods_block = False, False, -1
+        in_back_matter = declared = False
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
@@ -489,11 +490,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if heading:
                 in_methods = bool(_METHODS_SECTION.match(s.lstrip("#* ")))
                 in_results = bool(_RESULTS_SECTION.match(s.lstrip("#* ")))
+                in_back_matter = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
                 if label or _RESULTS_LABEL.match(b.text):
                     in_methods = bool(label)
                     in_results = bool(_RESULTS_SECTION.match(b.text.lstrip("*_")))  # "Results:", not "Background:"
+                declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
@@ -504,8 +507,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
                                        reporting=reporting)
-            if in_methods and not heading:
-                ok = False  # a paper's methods say what was done, not what exosomes do
+            if (in_methods or in_back_matter or declared) and not heading:
+                ok = False  # a paper's methods say what was done, not what exosomes do; its back matter, who paid
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
                              and not f.has("not_claim", "advert"))
             if not bullet:
