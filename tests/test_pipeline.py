@@ -432,3 +432,12 @@ def test_a_papers_back_matter_holds_no_claims(make_corpus, tmp_path):
     assert list(claims.sentence) == [
         "Exosomes from umbilical cord MSCs reduced scar depth by 40% after three sessions.",
         "Exosomes may also improve pigmentation after acne."]
+
+
+def test_cli_output_folder_that_cannot_be_made_is_one_line_and_exit_2(make_corpus, tmp_path, capsys):
+    (tmp_path / "afile").write_text("not a folder")
+    out = tmp_path / "afile" / "out"  # its parent is a file: no user, root included, can make it
+    code = main(["extract", str(make_corpus({"good.txt": NEWS})), "--out", str(out), "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1
+    assert err[0].startswith(f"exoreview: error: cannot write the output folder {out}:")

@@ -231,3 +231,15 @@ def test_environment_yml_lists_the_pyproject_dependencies():
     listed |= {"matplotlib"} if "matplotlib-base" in listed else set()
     missing = sorted({name(d) for d in wanted} - listed)
     assert not missing, f"environment.yml lacks {missing}"
+
+
+def test_reports_folder_that_cannot_be_made_is_one_error(tmp_path):
+    require_kernel()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(HOSTILE_DOC, encoding="utf-8")
+    params = tmp_path / "default.yaml"
+    params.write_text("", encoding="utf-8")
+    (tmp_path / "afile").write_text("not a folder")
+    with pytest.raises(ExoreviewError, match=r"^cannot write the reports folder .*afile/reports: "):
+        run_report([params], corpus, tmp_path / "afile" / "reports", jobs=1, quiet=True, notebooks_dir=NOTEBOOKS)

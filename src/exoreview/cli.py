@@ -52,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except ExoreviewError as exc:
         print(f"exoreview: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # an output folder that cannot be made or written (no such parent, read-only, disk full)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"exoreview: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("exoreview: interrupted; earlier output left as it was", file=sys.stderr)
         return 130

@@ -286,10 +286,13 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, jobs: int = 1, quie
     if out.exists() and not out.is_dir():
         raise ExoreviewError(f"output path exists and is not a folder: {out}")
     check_replaceable(out, legacy=("PROVENANCE",))
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+    except OSError as exc:
+        raise ExoreviewError(f"cannot write the output folder {out}: {exc.strerror or exc}") from None
     try:
         keys = _noise_keys(files, vocab, jobs)
         writer = TableWriter(tmp)

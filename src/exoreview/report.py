@@ -519,8 +519,11 @@ def run_report(params_files: list[Path] | None = None, corpus: Path | None = Non
                 corpora[_shown(path)] = hashes[path]
             s["corpus_path"], s["corpus_shown"], s["content_hash"] = path, _shown(path), hashes[path]
 
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        except OSError as exc:
+            raise ExoreviewError(f"cannot write the reports folder {out}: {exc.strerror or exc}") from None
         tasks = []
         for s in sets:
             set_dir = tmp / s["name"]
