@@ -161,6 +161,21 @@ def test_assay_names_name_their_outcome(vocab):
     assert label("Exosome-treated cells closed scratch wounds faster.", vocab)[3] == ["cell_migration:up"]
 
 
+def test_signs_of_a_harm_are_the_harm_not_an_inflammation_outcome(vocab):
+    _, _, apps, outs, _, _ = label("Exosome facials are very safe and side effects are rare, usually limited to "
+                                   "mild redness for a day.", vocab)
+    assert (apps, outs) == ([], ["safety:up"])
+    _, _, apps, outs, _, _ = label("Adverse events were limited to transient erythema and swelling.", vocab)
+    assert (apps, outs) == ([], ["safety:up"])
+    # before any harm phrase, redness is what the vesicles treated
+    _, _, apps, outs, _, _ = label("Exosomes reduced redness in rosacea patients without side effects.", vocab)
+    assert (apps, outs) == (["inflammatory_skin"], ["inflammation:down", "safety:up"])
+
+
+def test_lay_words_for_dark_spots_are_pigmentation(vocab):
+    _, _, apps, outs, _, _ = label("The exosome serum faded age spots and dark patches within a month.", vocab)
+    assert (apps, outs) == (["pigmentation"], ["pigmentation:down"])
+
 
 def test_which_direction_word_governs_an_outcome(vocab):
     def outcomes(s):

@@ -288,15 +288,30 @@ _ABBR_WORD = re.compile(r"[A-Za-z][\w-]{1,15}")
 
 def applications(f: Facts) -> list[str]:
     """Application keys named in the sentence; words inside a cell-source phrase name the cells'
-    tissue, not a use ("dental pulp stem cells", "periodontal ligament stem cells")."""
-    sources = [(h.start, h.end) for h in f.groups.get("cell_source", ())]
-    if not sources:
+    tissue, not a use ("dental pulp stem cells", "periodontal ligament stem cells"), and the signs
+    of a harm ("side effects are limited to mild redness") name no disease treated."""
+    masked = [(h.start, h.end) for h in f.groups.get("cell_source", ())] + harm_sign_spans(f)
+    if not masked:
         return f.keys("application")
     seen: dict[str, None] = {}
     for h in f.groups.get("application", ()):
-        if not any(s <= h.start and h.end <= e for s, e in sources):
+        if not any(s <= h.start and h.end <= e for s, e in masked):
             seen.setdefault(h.key, None)
     return list(seen)
+
+
+_HARM_REACH = 80  # characters after a harm phrase in which a sign describes it
+
+
+def harm_sign_spans(f: Facts) -> list[tuple[int, int]]:
+    """Spans of visible signs (outcomes.yaml harm_signs) that follow a harm phrase in the sentence
+    ("adverse events were limited to transient redness and swelling"): they describe that harm."""
+    signs = f.groups.get("harm_sign")
+    harms = f.groups.get("outcome_inverse")
+    if not signs or not harms:
+        return []
+    return [(h.start, h.end) for h in signs
+            if any(0 <= h.start - x.end <= _HARM_REACH and "." not in f.clean[x.end:h.start] for x in harms)]
 
 
 def is_generic(f: Facts) -> bool:
@@ -351,6 +366,7 @@ def outcomes(f: Facts) -> list[str]:
         out.setdefault(key, fixed_dir)
     # fixed phrases, and phrases that only name a field ("regenerative medicine"), mask the terms inside them
     covered = [(h.start, h.end) for h in fixed] + [(h.start, h.end) for h in f.groups.get("outcome_ignore", [])]
+    covered += harm_sign_spans(f)  # "side effects were mild redness": the harm, not an inflammation outcome
     directions = [d for d in f.groups.get("direction", []) if not _is_stimulus(f.clean, d)]
     terms = [(h, False) for h in f.groups.get("outcome", [])] + [(h, True) for h in f.groups.get("outcome_inverse", [])]
     terms.sort(key=lambda t: t[0].start)
@@ -358,7 +374,8 @@ def outcomes(f: Facts) -> list[str]:
     for h, inverse in terms:
         if h.key in out or any(s <= h.start < e for s, e in covered):
             continue
-        direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans)
+        opposed = [(t.start, t.end) for t, inv in terms if inv != inverse]
+        direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans, opposed=opposed)
         if direction == "acting":
             direction = _EITHER_SIGN.get(h.key, "unclear")
         if direction == "better":
@@ -415,7 +432,8 @@ def set_defaults(vocab: Vocab) -> None:
 
 
 def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
-                   spans: list[tuple[int, int]] | None = None) -> str | None:
+                   spans: list[tuple[int, int]] | None = None,
+                   opposed: list[tuple[int, int]] = ()) -> str | None:
     inside = [d for d in directions if d.start >= term.start and d.end <= term.end
               and (d.start, d.end) != (term.start, term.end)]
     if inside and inside[0].start == term.start:  # the phrase is itself a verb phrase: "stimulate repair"
@@ -428,11 +446,13 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
               and not (ends & {d.start, d.start - 1})]
     if before and _governs(f.clean, before[-1], term, spans or []):
         return before[-1].key
-    # after it: close by, or further in a predicate ("levels of IL-6 ... were lower")
+    # after it: close by, or further in a predicate ("levels of IL-6 ... were lower"); not past a
+    # term of the other sign, whose predicate it is ("safe, and side effects are rare")
     after = [d for d in directions if d.start >= term.end
              and (d.start - term.end <= reach or (d.start - term.end <= 60
                                                   and _PREDICATE.search(f.clean[term.end:d.start])))
-             and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])]
+             and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])
+             and not any(term.end <= s and e <= d.start for s, e in opposed)]
     if after:
         return after[0].key
     if inside:
