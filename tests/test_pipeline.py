@@ -441,3 +441,53 @@ def test_cli_output_folder_that_cannot_be_made_is_one_line_and_exit_2(make_corpu
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1
     assert err[0].startswith(f"exoreview: error: cannot write the output folder {out}:")
+
+
+SECTIONED_PAPER = """Adipose stem cell exosomes attenuate UVB photoaging in dermal fibroblasts and mouse skin
+
+Abstract
+Background: Exosomes have been proposed as cell-free agents for skin repair.
+
+1. Introduction
+Exosomes from many sources stimulate fibroblasts.
+
+2. Methods
+Exosomes were isolated by ultracentrifugation.
+2.1 Cell culture
+Exosomes were added to dermal fibroblasts at 50 ug/mL.
+
+3. Results
+3.1 Exosomes restore proliferation and limit senescence in UVB-irradiated fibroblasts
+In UVB-irradiated fibroblasts, the vesicles raised procollagen secretion by 64%.
+The share of senescent cells fell from 42% to 18% (p < 0.001).
+3.2 Effects in photoaged mice
+In mice, exosome injections reduced wrinkle depth by 30%.
+"""
+
+
+def test_a_papers_subsections_keep_its_sections_and_its_cell_work_is_in_vitro(make_corpus, tmp_path):
+    claims, sents = _extract(make_corpus, tmp_path, {"paper.txt": SECTIONED_PAPER}, "claims", "sentences")
+    # a long numbered subsection heading stands alone, and the Results section stays open under it
+    assert "3.1 Exosomes restore proliferation and limit senescence in UVB-irradiated fibroblasts" in set(sents.text)
+    tier = claims.set_index("sentence").evidence_tier
+    # its own cell-culture results are in vitro, its mouse results animal (the paper's design)
+    assert tier["In UVB-irradiated fibroblasts, the vesicles raised procollagen secretion by 64%."] == "in_vitro"
+    assert tier["The share of senescent cells fell from 42% to 18% (p < 0.001)."] == "animal"
+    assert tier["In mice, exosome injections reduced wrinkle depth by 30%."] == "animal"
+    # the introduction tells of other work: its cell words name no design of this paper
+    assert tier["Exosomes from many sources stimulate fibroblasts."] == "animal"
+    # a methods subsection ("2.1 Cell culture") keeps the Methods section: no claims there
+    assert "Exosomes were added to dermal fibroblasts at 50 ug/mL." not in set(claims.sentence)
+
+
+def test_an_rct_papers_patients_do_not_make_its_results_a_clinical_study(make_corpus, tmp_path):
+    text = ("Topical exosomes after fractional laser for acne scars: a randomised, placebo-controlled trial\n\n"
+            "Abstract\n\nWe report a randomised, double-blind, placebo-controlled trial of 60 patients.\n\n"
+            "Methods\n\nPatients were randomised to exosome gel or placebo gel after each laser session. "
+            "Statistical analysis used t-tests.\n\n"
+            "Results\n\nExosome-treated patients improved by two grades more than placebo-treated patients "
+            "(p < 0.01).\n\nDiscussion\n\nThe trial was small.\n\nConflicts of interest\n\nNone declared.\n\n"
+            "Funding\n\nNone.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"rct.txt": text}, "claims")
+    assert claims.set_index("sentence").evidence_tier[
+        "Exosome-treated patients improved by two grades more than placebo-treated patients (p < 0.01)."] == "rct"

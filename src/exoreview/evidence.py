@@ -20,8 +20,12 @@ PRIMARY = set(tx.EVIDENCE_TIERS[:7])  # designs of a primary study (not review /
 _SPECIES_CELLS = re.compile(r"\s*(?:[a-z0-9-]+\s+){0,2}cells?\b")
 
 
-def sentence_designs(f: Facts, in_study: bool) -> list[str]:
-    """Design tiers named in the sentence, unless it only says such a study is needed."""
+def sentence_designs(f: Facts, in_study: bool | frozenset[str]) -> list[str]:
+    """Design tiers named in the sentence, unless it only says such a study is needed.
+
+    ``in_study``: the sentence reports a particular study, so its cell-model and participant
+    words name a design too (a set: only the designs it names).
+    """
     if f.has("not_reporting"):
         return []
     low = f.clean.lower()
@@ -29,6 +33,8 @@ def sentence_designs(f: Facts, in_study: bool) -> list[str]:
     tiers = []
     for h in f.groups.get("design", []) + (f.groups.get("design_in_study", []) if in_study else []):
         if any(s <= h.start < e for s, e in masked):
+            continue
+        if h.group == "design_in_study" and in_study is not True and h.key not in in_study:
             continue
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
@@ -50,7 +56,7 @@ class TierContext:
     in_article_study: bool            # the sentence sits where the article reports that work
     document_design: str | None       # the document's own design (primary study)
     source_kind: str
-    in_study: bool = False            # the sentence reports a particular study (cell-model words count)
+    in_study: bool | frozenset[str] = False  # it reports a particular study (cell-model words count)
 
 
 def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:

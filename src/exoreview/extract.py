@@ -29,7 +29,12 @@ _METHODS_LABEL = re.compile(rf"^[*_]*(?:{_METHOD_NAMES})[*_]*[.:]", re.I)
 _RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
                             r"[*_]*[.:]", re.I)
 _ONE_STUDY = PRIMARY - {"systematic_review"}  # designs whose results are one treatment's effects
+_HUMAN = {"rct", "clinical_study", "case_report"}
+# design words of a primary paper's own sentences: all, or (a human study) all but its participants
+_OWN_STUDY_WORDS = {False: frozenset(tx.EVIDENCE_TIERS), True: frozenset(tx.EVIDENCE_TIERS) - {"clinical_study"}}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
+# a paper's introduction, where it tells of other work, not of its own study
+_INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
@@ -467,6 +472,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     for art, rows, (art_design, focus) in zip(arts, art_sents, own):
         art_id = f"{doc_id}:a{art.index}"
         intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab, kind)
+        if single and not art_tier and art_design:
+            art_tier = art_design  # a primary paper that tells of "this study" reports its own
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
@@ -476,7 +483,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
 
         prev_vesicles = False
         in_methods, in_results, methods_block = False, False, -1
-        in_back_matter = declared = False
+        in_back_matter = declared = in_intro = False
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
@@ -488,14 +495,20 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             heading = b.kind == "heading"
             bullet = b.kind == "bullet"
             if heading:
-                in_methods = bool(_METHODS_SECTION.match(s.lstrip("#* ")))
-                in_results = bool(_RESULTS_SECTION.match(s.lstrip("#* ")))
-                in_back_matter = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
+                name = s.lstrip("#* ")
+                back = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
+                # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
+                if back or is_section_name(s) or _METHODS_SECTION.match(name) or _RESULTS_SECTION.match(name):
+                    in_methods = bool(_METHODS_SECTION.match(name))
+                    in_results = bool(_RESULTS_SECTION.match(name))
+                    in_intro = bool(_INTRO_SECTION.match(name))
+                    in_back_matter = back
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
                 if label or _RESULTS_LABEL.match(b.text):
                     in_methods = bool(label)
                     in_results = bool(_RESULTS_SECTION.match(b.text.lstrip("*_")))  # "Results:", not "Background:"
+                    in_intro = bool(_INTRO_SECTION.match(b.text.lstrip("*_")))
                 declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
@@ -520,7 +533,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             in_article_study = single and (
                 intro is None or k >= intro or (heading and b is art.blocks[0])
                 or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
-            in_study = reported is not None or (in_article_study and art_tier in PRIMARY)
+            in_study: bool | frozenset[str] = reported is not None or (in_article_study and art_tier in PRIMARY)
+            own_part = not in_study and art_design in PRIMARY and not in_intro and not heading
+            if own_part:
+                # a primary paper's own sentences, past its introduction, tell of its own study: its
+                # cell-model words name a part of it ("In UVB-irradiated HDFs, ..."); its participants
+                # are those of its own human study
+                in_study = _OWN_STUDY_WORDS[art_design in _HUMAN]
             has_design = f.has("design") or (in_study and f.has("design_in_study"))
             f_designs = sentence_designs(f, in_study) if has_design else []
             if not ok:
@@ -555,7 +574,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
             own_study = step == "document_design" or (step in ("reported_study", "sentence_design")
-                                                      and tier == art_design and not markers)
+                                                      and (tier == art_design or own_part) and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
                 sources = sources or list(focus[0])
                 apps = apps or list(focus[1])

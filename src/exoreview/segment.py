@@ -132,7 +132,8 @@ def split_blocks(text: str) -> list[Block]:
             else:
                 raw.append((item, "bullet", 0, b.group(0).strip()))
             continue
-        lone_heading = len(para) == 1 and len(para[0]) < 60 and looks_like_heading(para[0])
+        lone_heading = len(para) == 1 and (len(para[0]) < 60 or bool(_SUBSECTION.match(para[0]))) \
+            and looks_like_heading(para[0])  # a numbered subsection heading may be long: "3.2 EVs restore ..."
         if para and (_TERMINAL.search(para[-1]) or lone_heading or _ENTRY_START.match(line)):
             flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text),
             # and "[7] Wang Q, ..." starts a new reference entry even after "... (mouse model)"
