@@ -86,3 +86,17 @@ def test_numbered_section_names_are_headings_not_list_items():
         ("heading", "Methods", ""), ("para", "We enrolled 64 adults.", ""),
         ("bullet", "Apply the serum.", "1."), ("bullet", "Rinse.", "2."),
     ]
+
+
+def test_numbered_headings_glued_to_their_paragraph_are_split():
+    blocks = split_blocks("1. IntroductionHealing of a skin wound runs through four phases.\n"
+                          "6. Safety and regulationA pooled analysis recorded no serious events.\n\n"
+                          "1. Apply the serum twice a day.\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "1. Introduction"), ("para", "Healing of a skin wound runs through four phases."),
+        ("heading", "6. Safety and regulation"), ("para", "A pooled analysis recorded no serious events."),
+        ("bullet", "Apply the serum twice a day.")]
+    # a long subsection heading on its own line (no blank line after it) stands alone too
+    blocks = split_blocks("3.2 Exosomes restore proliferation and limit senescence in irradiated fibroblasts\n"
+                          "Labelled exosomes were internalised within 6 h.\n")
+    assert [b.kind for b in blocks] == ["heading", "para"]

@@ -22,7 +22,7 @@ _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^
 # a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
 _ENTRY_START = re.compile(r"^\[\d{1,3}\]\s+[A-Z]")
 _GLUE_HINT = re.compile(r"[a-z)][A-Z]")
-_GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,})")
+_GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,}|[AI]\s)")  # "...regulationA pooled ..." too
 
 # Sentence boundary: terminal punctuation, optional closing quotes/brackets and an
 # optional citation marker, then space and a plausible sentence start.
@@ -91,7 +91,8 @@ def split_glued_heading(text: str) -> tuple[str, str]:
                 and len(re.sub(r"\W", "", words[-1])) >= 4
                 and not re.search(r"[,;]", head) and len(rest.split()) >= 4
                 # before an acronym ("ConclusionsMSC-exos ...") only a heading-like head: not "deliver circRNA"
-                and (rest[1:2].islower() or _is_title_case(head) or _SECTION_NAME.match(head.strip()))):
+                and (rest[1:2].islower() or rest[1:2] == " " or _is_title_case(head)
+                     or _SECTION_NAME.match(head.strip()))):
             return head.strip(), rest.strip()
     return "", text
 
@@ -127,8 +128,12 @@ def split_blocks(text: str) -> list[Block]:
         if b and not re.match(r"^\d{1,3}[.)]\s+[A-Z][\w'’-]+,", line):
             flush()
             item = line[b.end():].strip()
+            head, rest = split_glued_heading(item) if b.group(0)[:1].isdigit() else ("", item)
             if b.group(0)[:1].isdigit() and is_section_name(item):
                 raw.append((item, "heading", 2, ""))  # a numbered section heading: "2. METHODS"
+            elif head:  # a numbered heading glued to its first paragraph: "1. IntroductionHealing of ..."
+                raw.append((f"{b.group(0).strip()} {head}", "heading", 2, ""))
+                raw.append((rest, "para", 0, ""))
             else:
                 raw.append((item, "bullet", 0, b.group(0).strip()))
             continue
