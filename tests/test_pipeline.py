@@ -491,3 +491,21 @@ def test_an_rct_papers_patients_do_not_make_its_results_a_clinical_study(make_co
     (claims,) = _extract(make_corpus, tmp_path, {"rct.txt": text}, "claims")
     assert claims.set_index("sentence").evidence_tier[
         "Exosome-treated patients improved by two grades more than placebo-treated patients (p < 0.01)."] == "rct"
+
+
+def test_a_systematic_reviews_design_backs_its_findings_not_its_background(make_corpus, tmp_path):
+    text = ("Exosome therapies for androgenetic alopecia: a systematic review and meta-analysis\n\n"
+            "Abstract\n\nBackground: Exosomes have been proposed as regenerative agents for hair loss.\n\n"
+            "Results: Exosome treatment increased hair density (MD 17.4 hairs/cm2, 95% CI 11.9-22.9).\n\n"
+            "Methods\n\nWe searched PubMed and Embase following PRISMA. Statistical analysis used random effects.\n\n"
+            "Results\n\nExosome treatment increased hair shaft diameter in seven studies.\n\n"
+            "Discussion\n\nPart of the effect of exosomes may reflect microneedling itself.\n\n"
+            "Conflicts of interest\n\nNone declared.\n")
+    docs, claims = _extract(make_corpus, tmp_path, {"sr.txt": text}, "documents", "claims")
+    assert docs.loc[0, "design"] == "systematic_review"
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["Exosome treatment increased hair shaft diameter in seven studies."] == "systematic_review"
+    assert tier["Results: Exosome treatment increased hair density (MD 17.4 hairs/cm2, 95% CI 11.9-22.9)."] \
+        == "systematic_review"
+    assert tier["Background: Exosomes have been proposed as regenerative agents for hair loss."] == "narrative_review"
+    assert tier["Part of the effect of exosomes may reflect microneedling itself."] == "narrative_review"

@@ -33,6 +33,9 @@ _HUMAN = {"rct", "clinical_study", "case_report"}
 # design words of a primary paper's own sentences: all, or (a human study) all but its participants
 _OWN_STUDY_WORDS = {False: frozenset(tx.EVIDENCE_TIERS), True: frozenset(tx.EVIDENCE_TIERS) - {"clinical_study"}}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
+# where a systematic review gives its own findings (its background and discussion are narrative)
+_FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|results|findings|conclusions?)\b",
+                               re.I)
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
@@ -484,6 +487,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         prev_vesicles = False
         in_methods, in_results, methods_block = False, False, -1
         in_back_matter = declared = in_intro = False
+        in_findings = True  # until a section heading or label says otherwise
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
@@ -502,6 +506,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_methods = bool(_METHODS_SECTION.match(name))
                     in_results = bool(_RESULTS_SECTION.match(name))
                     in_intro = bool(_INTRO_SECTION.match(name))
+                    in_findings = bool(_FINDINGS_SECTION.match(name))
                     in_back_matter = back
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
@@ -509,6 +514,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_methods = bool(label)
                     in_results = bool(_RESULTS_SECTION.match(b.text.lstrip("*_")))  # "Results:", not "Background:"
                     in_intro = bool(_INTRO_SECTION.match(b.text.lstrip("*_")))
+                    in_findings = bool(_FINDINGS_SECTION.match(b.text.lstrip("*_")))
                 declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
                 methods_block = b.index
             context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
@@ -562,7 +568,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
                 in_study=in_study,
-                document_design=art_design or None,
+                # a systematic review's own design backs its findings, not its background or discussion
+                document_design=(art_design or None) if art_design != "systematic_review" or in_findings else None,
                 source_kind=kind,
             )
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
