@@ -239,3 +239,21 @@ def test_design_words_of_marketing_are_not_designs(vocab):
                      "Exosomes show therapeutic potential in the clinical presentation of acne."):
         f = cl.facts(sentence, vocab)
         assert decide(f, _ctx(), generic=False, appraisal=False)[:2] == ("expert_opinion", "fallback"), sentence
+
+
+def test_design_words_of_lay_and_vendor_text(vocab):
+    from exoreview.evidence import sentence_designs
+
+    def designs(s):
+        return sorted(set(sentence_designs(cl.facts(s, vocab), False)))
+
+    # a trial said not to be randomised is a clinical study: the longer cue masks 'randomised'
+    assert designs("The split-face study was not randomised.") == ["clinical_study"]
+    assert designs("A non-randomized trial of exosome gel.") == ["clinical_study"]
+    # lay words for cell work
+    assert designs("In lab studies, the vesicles cut inflammatory signals by 40%.") == ["in_vitro"]
+    assert designs("On a 3D skin model, the treated tissue looked lighter.") == ["in_vitro"]
+    # vendor wording about what a product is free of names no animal study
+    assert designs("Plant exosomes are vegan and contain no human or animal material.") == []
+    # a biopsy taken in a trial is no explant study
+    assert designs("Skin biopsies taken on day 7 showed more new collagen on the exosome side.") == []

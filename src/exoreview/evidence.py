@@ -31,9 +31,12 @@ def sentence_designs(f: Facts, in_study: bool | frozenset[str]) -> list[str]:
     low = f.clean.lower()
     masked = [(h.start, h.end) for h in f.groups.get("design_ignore", [])]
     tiers = []
-    for h in f.groups.get("design", []) + (f.groups.get("design_in_study", []) if in_study else []):
+    cues = f.groups.get("design", [])
+    for h in cues + (f.groups.get("design_in_study", []) if in_study else []):
         if any(s <= h.start < e for s, e in masked):
             continue
+        if any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in cues):
+            continue  # inside a longer cue: "randomised" in "not randomised" (a clinical study)
         if h.group == "design_in_study" and in_study is not True and h.key not in in_study:
             continue
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
