@@ -509,3 +509,18 @@ def test_a_systematic_reviews_design_backs_its_findings_not_its_background(make_
         == "systematic_review"
     assert tier["Background: Exosomes have been proposed as regenerative agents for hair loss."] == "narrative_review"
     assert tier["Part of the effect of exosomes may reflect microneedling itself."] == "narrative_review"
+
+
+def test_an_interview_mentioning_a_study_is_opinion_and_its_questions_are_no_claims(make_corpus, tmp_path):
+    text = ("Exosomes in a laser practice\n\nBy Owen Tremblay | 6 min read\n\n"
+            "**Q: How did exosomes end up in your practice?**\n\n"
+            "She says exosomes let her resurfacing patients heal two days faster.\n\n"
+            "**Q: Is there evidence?**\n\n"
+            "The researchers of a small study found that exosome cream lightened melasma.\n\n"
+            "She thinks exosomes calm inflammation after the laser.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"interview.md": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert not [s for s in claims.sentence if "?" in s]
+    # a study word with no design, reference or link places no work: her words are opinion
+    assert tier["She says exosomes let her resurfacing patients heal two days faster."] == "expert_opinion"
+    assert tier["She thinks exosomes calm inflammation after the laser."] == "expert_opinion"

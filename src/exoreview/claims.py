@@ -193,7 +193,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if not explicit and not context_vesicles:
         return False, False
     text = f.clean.strip()
-    if text.count(" ") < 3 or text.endswith("?"):
+    if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
     has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")

@@ -334,6 +334,10 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
                 break
     if not tier and art.reference is not None:
         tier = art.reference.design
+    if not tier and art.reference is None and not links:
+        # only a study word ("the researchers", "a small study") and no design, reference or link:
+        # no one work to place the article's sentences on (an interview, a feature)
+        return intro, False, None, [], []
     title_f = cl.facts(art.title, vocab)
     ref_f = cl.facts(art.reference.text if art.reference else "", vocab)
     sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
