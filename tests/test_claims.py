@@ -257,3 +257,26 @@ def test_design_words_of_lay_and_vendor_text(vocab):
     assert designs("Plant exosomes are vegan and contain no human or animal material.") == []
     # a biopsy taken in a trial is no explant study
     assert designs("Skin biopsies taken on day 7 showed more new collagen on the exosome side.") == []
+
+
+def test_a_documents_own_words_for_its_vesicles(vocab):
+    def aliases(*sentences):
+        return [p.pattern for p in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]
+
+    assert aliases("The packages in question are exosomes, sacs a ten-thousandth of a millimetre across.") == [
+        r"\bpackages\b"]
+    assert aliases("LVX-201 is an investigational injectable containing exosomes from placental MSCs.") == [
+        r"(?<![\w-])LVX\-201(?![\w-])"]
+    assert aliases("Rosalux Exosome Renewal Serum – 30 mL") == [r"(?<![\w-])Rosalux(?![\w-])"]
+    # people, question words and the vesicle words themselves are no names
+    assert aliases("She uses exosomes daily.", "How exosomes work", "Dermatologists use exosomes.",
+                   "These exosomes are vesicles.", "Stem Cell Exosome Therapy") == []
+    pats = cl.vesicle_aliases([cl.facts("LVX-201 is an injectable containing exosomes.", vocab)])
+
+    def claim(s):
+        f = cl.facts(s, vocab)
+        cl.mark_aliases(f, pats)
+        return cl.is_claim(f, vocab, heading=False, context_vesicles=False)[0]
+
+    assert claim("LVX-201 was generally well tolerated.")  # an effect: safety
+    assert not claim("LVX-201 will be presented at an upcoming medical meeting in Boston.")  # no effect named

@@ -524,3 +524,23 @@ def test_an_interview_mentioning_a_study_is_opinion_and_its_questions_are_no_cla
     # a study word with no design, reference or link places no work: her words are opinion
     assert tier["She says exosomes let her resurfacing patients heal two days faster."] == "expert_opinion"
     assert tier["She thinks exosomes calm inflammation after the laser."] == "expert_opinion"
+
+
+def test_a_press_release_reports_its_trial_by_the_products_name(make_corpus, tmp_path):
+    text = ("Acme Announces Phase 2 Results for ACX-7\n\n"
+            "BOSTON -- Acme Bio today announced positive top-line results from a randomized, double-blind, "
+            "placebo-controlled trial of ACX-7 in adults with acne scars.\n\n"
+            "Scar depth fell by 31% with ACX-7 versus 9% with placebo (p<0.001).\n\n"
+            "ACX-7 was generally well tolerated.\n\n"
+            "About ACX-7\n\n"
+            "ACX-7 is an injectable containing exosomes from adipose stem cells.\n\n"
+            "About Acme Bio\n\n"
+            "Acme Bio builds exosome therapies that restore youthful skin.\n\n"
+            "This press release contains forward-looking statements about the safety of ACX-7.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"release.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["Scar depth fell by 31% with ACX-7 versus 9% with placebo (p<0.001)."] == "rct"
+    assert tier["ACX-7 was generally well tolerated."] == "rct"
+    # the company's boilerplate is not the trial's; its legal disclaimer is no claim
+    assert tier["Acme Bio builds exosome therapies that restore youthful skin."] == "expert_opinion"
+    assert not [s for s in claims.sentence if "forward-looking" in s]

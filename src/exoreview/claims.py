@@ -175,6 +175,72 @@ def is_declaration(text: str, vocab: Vocab) -> bool:
 _DECLARATIONS: dict[str, re.Pattern | bool] = {}
 
 
+_VESICLE_WORDS = r"(?:exosomes?|extracellular vesicles?|vesicles|nanovesicles|exosome-like nanoparticles)"
+# "The packages in question are exosomes": a lay word the text then uses for them
+_LAY_DEFINITION = re.compile(r"^(?:the|these|such)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]{3,})\s+(?:in question\s+|here\s+)?"
+                             r"(?:are|were)\s+(?:so-called\s+|called\s+|known as\s+)?" + _VESICLE_WORDS + r"\b")
+# "LVX-201 is an injectable containing exosomes", "Our RoseGlow Serum delivers botanical exosomes"
+# (a capitalised name, a brand-like one before a bare verb: an inner capital or digit, or a mark)
+_PRODUCT_DEFINITION = re.compile(
+    r"^(?:[Oo]ur\s+|[Tt]he\s+)?(?:([A-Z][\w-]+)(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+(?i:is|are)\s+(?i:an?|the)\s+"
+    r"[^.;]{0,80}?\b(?i:containing|contains|with|of|made from|made with|based on|built on)"
+    r"|((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+"
+    r"(?i:contains?|delivers?|features?|uses?))\s+(?:[\w'-]+\s+){0,4}?(?i:" + _VESICLE_WORDS + r")\b")
+# a product named in a title: "Rosalux Exosome Renewal Serum"
+_PRODUCT_TITLE = re.compile(r"^([A-Z][\w-]{2,})(?:\s*[™®])?\s+(?i:exosome|exosomes|evs?)\s+[A-Z]")
+_NOT_NAMES = frozenset("the this these that those it its they their our your each every a an all some most many "
+                       "such other exosome exosomes vesicles how why what when where which who she he we you "
+                       "i there here stem cell cells".split())
+
+
+def vesicle_aliases(all_facts: list[Facts]) -> list[re.Pattern]:
+    """Words a document defines for its vesicles: a lay word ("The packages in question are
+    exosomes"), a product's name ("LVX-201 is an injectable containing exosomes", a title
+    "Rosalux Exosome Renewal Serum"). Later (and earlier) mentions then name the vesicles."""
+    lay: set[str] = set()
+    names: set[str] = set()
+    for f in all_facts:
+        if "subject" not in f.groups:
+            continue
+        text = f.clean.strip().lstrip("#*_ ")
+        m = _LAY_DEFINITION.match(text.lower())
+        if m and m.group(1) not in _NOT_NAMES:
+            lay.add(m.group(1))
+        for pattern in (_PRODUCT_DEFINITION, _PRODUCT_TITLE):
+            m = pattern.match(text)
+            name = m and next(g for g in m.groups() if g)
+            if name and name.lower() not in _NOT_NAMES:
+                names.add(name)
+    out = [re.compile(r"\b%s\b" % re.escape(w), re.I) for w in sorted(lay)]
+    return out + [re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)) for n in sorted(names)]
+
+
+def mark_aliases(f: Facts, aliases: list[re.Pattern]) -> None:
+    """Record the document's own words for its vesicles as subject hits of ``f`` (key 'alias':
+    such a sentence is a claim only when it names an effect, see :func:`is_claim`)."""
+    if "subject" in f.groups:
+        return
+    for pattern in aliases:
+        m = pattern.search(f.clean)
+        if m:
+            hit = Hit("subject", "alias", m.start(), m.end(), m.group(0).lower())
+            f.hits.append(hit)
+            f.hits.sort(key=_START)
+            f.groups["subject"] = [hit]
+            f._pairs = None
+            return
+
+
+def is_appraisal(f: Facts) -> bool:
+    """A general remark or appraisal ('usually', 'in general'); not a word inside a fixed outcome
+    phrase ('generally well tolerated' reports a trial's safety)."""
+    hits = f.groups.get("appraisal")
+    if not hits:
+        return False
+    fixed = f.groups.get("outcome_fixed", ())
+    return any(not any(x.start <= h.start and h.end <= x.end for x in fixed) for h in hits)
+
+
 def names_vesicles(f: Facts) -> bool:
     """The sentence names exosomes / extracellular vesicles / their products."""
     return f.has("subject", "vesicle")
@@ -189,18 +255,20 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     account of one study (a primary paper's own text, or after a sentence reporting a cited
     study), where a result with an outcome ('Scar width was reduced by 35%') is the exosomes' effect.
     """
-    explicit = names_vesicles(f)
+    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
+    # a product's name the document gave its vesicles ("LVX-201 was well tolerated") names them
+    # when the sentence states an effect; "News provided by Lumivex" does not
+    explicit = names_vesicles(f) or (has_effect and f.has("subject", "alias"))
     if not explicit and not context_vesicles:
         return False, False
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
-    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
-    study_result = (reporting and has_effect and not f.has("appraisal")
+    study_result = (reporting and has_effect and not is_appraisal(f)
                     and (bool(_NUMBER.search(text)) or bool(_NEGATION.search(text))))
     implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result
                                                        or study_result)
@@ -210,7 +278,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
             or _CREDIT_LINE.match(text) or is_declaration(text, vocab):
         return False, False
-    if implicit and f.has("appraisal") and not has_effect:
+    if implicit and is_appraisal(f) and not has_effect:
         return False, False  # "This is good news for everyone."
     if "unknown" in not_claim and not has_effect:
         return False, False

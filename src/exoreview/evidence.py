@@ -20,11 +20,12 @@ PRIMARY = set(tx.EVIDENCE_TIERS[:7])  # designs of a primary study (not review /
 _SPECIES_CELLS = re.compile(r"\s*(?:[a-z0-9-]+\s+){0,2}cells?\b")
 
 
-def sentence_designs(f: Facts, in_study: bool | frozenset[str]) -> list[str]:
+def sentence_designs(f: Facts, in_study: bool | str) -> list[str]:
     """Design tiers named in the sentence, unless it only says such a study is needed.
 
     ``in_study``: the sentence reports a particular study, so its cell-model and participant
-    words name a design too (a set: only the designs it names).
+    words name a design too; a design key: that of the human study reported, which its
+    participant words name ("Placebo-treated patients improved less" in an RCT is the RCT's).
     """
     if f.has("not_reporting"):
         return []
@@ -37,7 +38,9 @@ def sentence_designs(f: Facts, in_study: bool | frozenset[str]) -> list[str]:
             continue
         if any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in cues):
             continue  # inside a longer cue: "randomised" in "not randomised" (a clinical study)
-        if h.group == "design_in_study" and in_study is not True and h.key not in in_study:
+        if h.group == "design_in_study" and h.key == "clinical_study" and isinstance(in_study, str):
+            if not any(t.group == "design" for t in cues if not any(s <= t.start < e for s, e in masked)):
+                tiers.append(in_study)  # only a sentence naming no design of its own goes on with that study
             continue
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
@@ -59,7 +62,7 @@ class TierContext:
     in_article_study: bool            # the sentence sits where the article reports that work
     document_design: str | None       # the document's own design (primary study)
     source_kind: str
-    in_study: bool | frozenset[str] = False  # it reports a particular study (cell-model words count)
+    in_study: bool | str = False      # it reports a particular study (see sentence_designs)
 
 
 def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:

@@ -30,12 +30,11 @@ _RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|find
                             r"[*_]*[.:]", re.I)
 _ONE_STUDY = PRIMARY - {"systematic_review"}  # designs whose results are one treatment's effects
 _HUMAN = {"rct", "clinical_study", "case_report"}
-# design words of a primary paper's own sentences: all, or (a human study) all but its participants
-_OWN_STUDY_WORDS = {False: frozenset(tx.EVIDENCE_TIERS), True: frozenset(tx.EVIDENCE_TIERS) - {"clinical_study"}}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
 # where a systematic review gives its own findings (its background and discussion are narrative)
 _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|results|findings|conclusions?)\b",
                                re.I)
+_ABOUT = re.compile(r"^about\s+(?:the\s+|us\b)?", re.I)
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
@@ -448,6 +447,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     defined = cl.defined_sources([r[3] for r in flat])
 
     doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
+    aliases = cl.vesicle_aliases([doc_title_f] + [r[3] for r in flat])
+    if aliases:  # "LVX-201 is an injectable containing exosomes": its later mentions name them
+        for f in [doc_title_f] + [r[3] for r in flat]:
+            cl.mark_aliases(f, aliases)
     # the document's own design, for a primary study: the design its title names ("...: a case
     # report"), else the strongest of its own sections
     doc_design = meta_design
@@ -490,7 +493,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
 
         prev_vesicles = False
         in_methods, in_results, methods_block = False, False, -1
-        in_back_matter = declared = in_intro = False
+        in_back_matter = declared = in_intro = in_about = False
         in_findings = True  # until a section heading or label says otherwise
         lead_in = topic_lead_in = False
         prev_block = -1
@@ -512,6 +515,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_intro = bool(_INTRO_SECTION.match(name))
                     in_findings = bool(_FINDINGS_SECTION.match(name))
                     in_back_matter = back
+                in_about = bool(_ABOUT.match(name))  # "About Lumivex": a company's boilerplate, not the study
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
                 if label or _RESULTS_LABEL.match(b.text):
@@ -540,16 +544,16 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 lead_in = prev_vesicles or (heading and cl.names_vesicles(f))
                 # a colon lead-in in a document about exosomes introduces measured results only
                 topic_lead_in = topic_vesicles and s.rstrip("*").endswith(":")
-            in_article_study = single and (
+            in_article_study = not in_about and single and (
                 intro is None or k >= intro or (heading and b is art.blocks[0])
                 or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
-            in_study: bool | frozenset[str] = reported is not None or (in_article_study and art_tier in PRIMARY)
+            in_study: bool | str = reported is not None or (in_article_study and art_tier in PRIMARY)
             own_part = not in_study and art_design in PRIMARY and not in_intro and not heading
-            if own_part:
-                # a primary paper's own sentences, past its introduction, tell of its own study: its
-                # cell-model words name a part of it ("In UVB-irradiated HDFs, ..."); its participants
-                # are those of its own human study
-                in_study = _OWN_STUDY_WORDS[art_design in _HUMAN]
+            # the study told of (a primary paper's own, past its introduction, too): its cell-model
+            # words name a part of it ("In UVB-irradiated HDFs, ..."), its participants its human design
+            told = reported if reported is not None else art_tier if in_study else art_design if own_part else None
+            if in_study or own_part:
+                in_study = told if told in _HUMAN else True
             has_design = f.has("design") or (in_study and f.has("design_in_study"))
             f_designs = sentence_designs(f, in_study) if has_design else []
             if not ok:
@@ -561,7 +565,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if key in seen:
                 continue
             seen.add(key)
-            appraisal = f.has("appraisal")
+            appraisal = cl.is_appraisal(f)
             anaphoric = cl.is_anaphoric(f, vocab)
             generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
             ctx = TierContext(
