@@ -261,7 +261,7 @@ def test_design_words_of_lay_and_vendor_text(vocab):
 
 def test_a_documents_own_words_for_its_vesicles(vocab):
     def aliases(*sentences):
-        return [p.pattern for p in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]
+        return [p.pattern for p, _ in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]
 
     assert aliases("The packages in question are exosomes, sacs a ten-thousandth of a millimetre across.") == [
         r"\bpackages\b"]
@@ -279,4 +279,21 @@ def test_a_documents_own_words_for_its_vesicles(vocab):
         return cl.is_claim(f, vocab, heading=False, context_vesicles=False)[0]
 
     assert claim("LVX-201 was generally well tolerated.")  # an effect: safety
+    f = cl.facts("LVX-201 was generally well tolerated.", vocab)
+    cl.mark_aliases(f, cl.vesicle_aliases([cl.facts("LVX-201 is an injectable containing exosomes from "
+                                                    "placental MSCs.", vocab)]))
+    assert cl.cell_sources(f) == ["placenta_msc"]  # the product's source, as its definition named it
     assert not claim("LVX-201 will be presented at an upcoming medical meeting in Boston.")  # no effect named
+
+
+def test_the_cells_said_to_make_the_vesicles_are_their_source(vocab):
+    def sources(s):
+        return cl.cell_sources(cl.facts(s, vocab))
+
+    assert sources("EVs shed by psoriatic keratinocytes carry autoantigens.") == ["other_human_cell"]
+    assert sources("EVs released by Staphylococcus aureus induced dermatitis in mice.") == ["bacterial"]
+    assert sources("Exosomes from human dermal fibroblasts reduced wrinkles.") == ["other_human_cell"]
+    # cells the vesicles act on are targets, not sources
+    assert sources("Exosomes increased fibroblast proliferation.") == []
+    assert sources("The cord-derived preparation was safe.") == ["umbilical_cord_msc"]
+    assert sources("Rose exosomes visibly fade dark spots.") == ["plant"]

@@ -193,40 +193,46 @@ _NOT_NAMES = frozenset("the this these that those it its they their our your eac
                        "i there here stem cell cells".split())
 
 
-def vesicle_aliases(all_facts: list[Facts]) -> list[re.Pattern]:
-    """Words a document defines for its vesicles: a lay word ("The packages in question are
-    exosomes"), a product's name ("LVX-201 is an injectable containing exosomes", a title
-    "Rosalux Exosome Renewal Serum"). Later (and earlier) mentions then name the vesicles."""
-    lay: set[str] = set()
-    names: set[str] = set()
+def vesicle_aliases(all_facts: list[Facts]) -> list[tuple[re.Pattern, list[str]]]:
+    """Words a document defines for its vesicles, with the cell sources the definition names: a
+    lay word ("The packages in question are exosomes"), a product's name ("LVX-201 is an
+    injectable containing exosomes from placental MSCs", a title "Rosalux Exosome Renewal
+    Serum"). Later (and earlier) mentions then name the vesicles, and those sources."""
+    lay: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
     for f in all_facts:
         if "subject" not in f.groups:
             continue
         text = f.clean.strip().lstrip("#*_ ")
         m = _LAY_DEFINITION.match(text.lower())
         if m and m.group(1) not in _NOT_NAMES:
-            lay.add(m.group(1))
+            lay.setdefault(m.group(1), cell_sources(f))
         for pattern in (_PRODUCT_DEFINITION, _PRODUCT_TITLE):
             m = pattern.match(text)
             name = m and next(g for g in m.groups() if g)
             if name and name.lower() not in _NOT_NAMES:
-                names.add(name)
-    out = [re.compile(r"\b%s\b" % re.escape(w), re.I) for w in sorted(lay)]
-    return out + [re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)) for n in sorted(names)]
+                names.setdefault(name, cell_sources(f))
+    out = [(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w]) for w in sorted(lay)]
+    return out + [(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n]) for n in sorted(names)]
 
 
-def mark_aliases(f: Facts, aliases: list[re.Pattern]) -> None:
+def mark_aliases(f: Facts, aliases: list[tuple[re.Pattern, list[str]]]) -> None:
     """Record the document's own words for its vesicles as subject hits of ``f`` (key 'alias':
-    such a sentence is a claim only when it names an effect, see :func:`is_claim`)."""
+    such a sentence is a claim only when it names an effect, see :func:`is_claim`), and the
+    cell sources their definition named when the sentence names none."""
     if "subject" in f.groups:
         return
-    for pattern in aliases:
+    for pattern, sources in aliases:
         m = pattern.search(f.clean)
         if m:
-            hit = Hit("subject", "alias", m.start(), m.end(), m.group(0).lower())
-            f.hits.append(hit)
+            phrase = m.group(0).lower()
+            hits = [Hit("subject", "alias", m.start(), m.end(), phrase)]
+            if "cell_source" not in f.groups and sources:
+                f.groups["cell_source"] = [Hit("cell_source", k, m.start(), m.end(), phrase) for k in sources]
+                hits += f.groups["cell_source"]
+            f.hits.extend(hits)
             f.hits.sort(key=_START)
-            f.groups["subject"] = [hit]
+            f.groups["subject"] = hits[:1]
             f._pairs = None
             return
 
@@ -303,8 +309,21 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
 
 
 def cell_sources(f: Facts) -> list[str]:
-    """Cell-source keys named in the sentence (a named tissue makes 'MSC' redundant)."""
-    return _narrowed(f.keys("cell_source"))
+    """Cell-source keys named in the sentence (a named tissue makes 'MSC' redundant), and the cells
+    or organisms said to make its vesicles ("EVs shed by psoriatic keratinocytes")."""
+    keys = f.keys("cell_source")
+    if "producer" in f.groups and "subject" in f.groups:
+        for h in f.groups["producer"]:
+            if any(v.end <= h.start and _MADE_BY.match(f.clean[v.end:h.start]) for v in f.groups["subject"]):
+                keys.append(h.key)
+        keys = list(dict.fromkeys(keys))
+    return _narrowed(keys)
+
+
+# between a vesicle word and the cells that make them: "shed by psoriatic", "derived from human"
+_MADE_BY = re.compile(r"^[\s,]*(?:\([^)]{0,20}\)\s*)?(?:(?:that are|which are|were|are)\s+)?"
+                      r"(?:derived from|isolated from|released by|released from|secreted by|shed by|produced by|"
+                      r"made by|from|of)\s+(?:[\w.-]+\s+){0,3}?$", re.I)
 
 
 def _narrowed(keys: list[str]) -> list[str]:

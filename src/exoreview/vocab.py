@@ -26,7 +26,7 @@ ENV_EXTRA = "EXOREVIEW_VOCAB"  # a folder of YAML files that extend or override 
 
 # file name -> (allowed top-level keys or None for "taxonomy keys", what the keys must be)
 _SCHEMA: dict[str, tuple[str, ...]] = {
-    "subjects.yaml": ("vesicle", "anaphora"),
+    "subjects.yaml": ("vesicle", "anaphora", "producers"),
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
@@ -159,6 +159,11 @@ def _validate(name: str, path: Path, data: dict) -> None:
     _check_keys(path, data, _SCHEMA[name])
     if name in ("cell_sources.yaml", "applications.yaml", "routes.yaml", "subjects.yaml", "hedging.yaml"):
         for key, value in data.items():
+            if key == "producers":
+                _check_keys(path, value if isinstance(value, dict) else {}, tx.CELL_SOURCES)
+                for source, phrases in (value or {}).items():
+                    _check_phrases(path, f"producers.{source}", phrases)
+                continue
             _check_phrases(path, key, value)
     elif name == "outcomes.yaml":
         for key, spec in (data.get("outcomes") or {}).items():
@@ -220,6 +225,9 @@ def vocab_files(extra_dir: str | None = None) -> list[Path]:
 def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for p in data["subjects.yaml"].get("vesicle", []):  # anaphora are read from sentence openings instead
         yield "subject", "vesicle", p
+    for key, phrases in (data["subjects.yaml"].get("producers") or {}).items():
+        for p in phrases:
+            yield "producer", key, p
     for group, name in (("cell_source", "cell_sources.yaml"), ("application", "applications.yaml"),
                         ("route", "routes.yaml"), ("hedge", "hedging.yaml")):
         for key, phrases in data[name].items():
