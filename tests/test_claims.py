@@ -297,3 +297,15 @@ def test_the_cells_said_to_make_the_vesicles_are_their_source(vocab):
     assert sources("Exosomes increased fibroblast proliferation.") == []
     assert sources("The cord-derived preparation was safe.") == ["umbilical_cord_msc"]
     assert sources("Rose exosomes visibly fade dark spots.") == ["plant"]
+
+
+def test_table_rows_reference_entries_and_study_arms_are_no_claims(vocab):
+    def claim(s, heading=False):
+        return cl.is_claim(cl.facts(s, vocab), vocab, heading=heading, context_vesicles=False)[0]
+
+    assert not claim("| 1 | 46/F | exosome gel | 4 days | 7 days | none |")
+    assert not claim("Ibarra L, et al. Plant exosome nanovesicles in cosmetic dermatology. 2024.")
+    assert not claim("One half of each face was treated with an adipose stem cell exosome solution and the other "
+                     "half with saline.")
+    # a headline with an everyday finding verb is a claim
+    assert claim("MSC-EVs quiet the IL-23/IL-17 axis in psoriasis models", heading=True)

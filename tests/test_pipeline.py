@@ -544,3 +544,13 @@ def test_a_press_release_reports_its_trial_by_the_products_name(make_corpus, tmp
     # the company's boilerplate is not the trial's; its legal disclaimer is no claim
     assert tier["Acme Bio builds exosome therapies that restore youthful skin."] == "expert_opinion"
     assert not [s for s in claims.sentence if "forward-looking" in s]
+
+
+def test_results_after_a_method_sentence_take_its_cell_source(make_corpus, tmp_path):
+    text = ("Exosomes and acne scars\n\nIn a small clinical study, 24 adults had three microneedling sessions. "
+            "One half of each face was treated with an adipose stem cell exosome solution and the other half with "
+            "saline. Scar scores improved by 41% on the exosome side compared with 24% on the saline side.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"blog.txt": text}, "claims")
+    assert list(claims.sentence) == [
+        "Scar scores improved by 41% on the exosome side compared with 24% on the saline side."]
+    assert list(claims.cell_source) == ["adipose_msc"]

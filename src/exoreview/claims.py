@@ -24,6 +24,8 @@ _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:ar
 # labelled lines of page furniture: "Source: ...", "Keywords: ...", "Related stories: ..."
 _CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit|keyword|tag|related (?:stories|articles|posts)"
                           r"|see also)s?\s*:", re.I)
+# "Ibarra L, et al. Title.", "[4] Kim SH, Lee J. Title."
+_REFERENCE_ENTRY = re.compile(r"^(?:\[\d+\]\s*|\d{1,3}\.\s+)?[A-Z][\w'’-]+,?\s+[A-Z]{1,3}(?:,|\.|\s+et al\b)")
 _COMPARISON = re.compile(r"\b(better|more effective|superior) than\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
                  "synovial_msc", "dental_msc"}
@@ -270,6 +272,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
+    if text.count("|") >= 3 or _REFERENCE_ENTRY.match(text):
+        return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")

@@ -559,6 +559,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if not ok:
                 if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
                     reported = tx.strongest(f_designs)  # a method sentence introducing a study
+                if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not in_back_matter:
+                    # "One half of each face was treated with adipose stem cell exosomes": the
+                    # paragraph's vesicles, for the results that follow it
+                    apps = cl.applications(f)
+                    prev_claim = {"cell_source": ";".join(cl.cell_sources(f)), "_block": b.index,
+                                  "application": ";".join(apps) if apps or prev_claim is None
+                                  else prev_claim["application"]}
                 continue
             markers, resolved, unplaced = _resolve(rf.find_markers(s, glued=True), label_index, id_index, hosts)
             key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
