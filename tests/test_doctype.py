@@ -62,3 +62,14 @@ def test_a_page_closing_on_the_one_paper_it_covers_is_a_lay_summary(vocab):
     assert source_kind(trade, vocab) == "trade_magazine"
     assert source_kind(trade, vocab, n_closing=1) == "news_summary"
     assert source_kind(trade, vocab, n_closing=6) == "trade_magazine"  # a collection of summaries is not one
+
+
+def test_interviews_and_consumer_journalism(vocab):
+    interview = ("Exosomes in a laser practice\n\nBy Owen Tremblay | 6 min read\n\nWe asked a board-certified "
+                 "dermatologist about the exosome products she uses.\n\nQ: Do you ever inject them?\n\n"
+                 "No. In my practice I apply them after the laser; patients buy serums online.\n")
+    assert source_kind(interview, vocab) == "trade_magazine"
+    magazine = ("Are exosome facials worth it?\n\nAdvertisement\n\nA small study found brighter skin, said a "
+                "dermatologist who was not involved in the study. Contact us | Privacy\n\nRead more: "
+                "skincare myths\n")
+    assert source_kind(magazine, vocab) == "news_summary"
