@@ -309,3 +309,19 @@ def test_table_rows_reference_entries_and_study_arms_are_no_claims(vocab):
                      "half with saline.")
     # a headline with an everyday finding verb is a claim
     assert claim("MSC-EVs quiet the IL-23/IL-17 axis in psoriasis models", heading=True)
+
+
+def test_harms_said_to_be_absent_and_outcomes_whose_words_run_the_other_way(vocab):
+    def outcomes(s):
+        return label(s, vocab)[3]
+
+    assert outcomes("No skin irritation, weight loss or other side effects were seen in the exosome group.") == [
+        "safety:up"]
+    assert outcomes("A pooled analysis of EV-based products recorded no serious treatment-related adverse "
+                    "events.") == ["safety:up"]  # 'products' is no direction word
+    # less water lost through the skin is a better barrier
+    assert outcomes("The exosome side showed lower transepidermal water loss at day 7.") == ["skin_barrier:up"]
+    assert outcomes("Hydration and TEWL improved after exosome treatment.") == ["hydration:up", "skin_barrier:up"]
+    assert outcomes("By week eight, redness on the exosome side had dropped by 31%.") == ["inflammation:down"]
+    assert outcomes("Exosomes repressed MMP-1 in irradiated fibroblasts.") == ["ecm_remodeling:down"]
+    assert outcomes("A case series reported higher hair counts with rose stem cell exosomes.") == ["hair_growth:up"]

@@ -466,13 +466,19 @@ def outcomes(f: Facts) -> list[str]:
         if h.key in out or any(s <= h.start < e for s, e in covered):
             continue
         opposed = [(t.start, t.end) for t, inv in terms if inv != inverse]
+        if inverse and _harm_absent(f.clean, h.start):
+            out[h.key] = "up"  # "no serious adverse events", "No patient withdrew because of side effects"
+            continue
         direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans, opposed=opposed)
         if direction == "acting":
             direction = _EITHER_SIGN.get(h.key, "unclear")
-        if direction == "better":
-            direction = "down" if _NEGATIVE.get(h.key) else "up"
+        better = direction == "better"
+        if better:
+            direction = "down" if _NEGATIVE.get(h.key) and not inverse else "up"
         if direction is None and inverse and _ABSENT.search(f.clean[max(0, h.start - 30):h.start]):
             direction = "up"  # "with no serious adverse events": the harm is absent
+        elif better:
+            pass  # "TEWL improved": the outcome got better, whatever the sign of its words
         elif direction is None:
             # a harm named without a direction word ("reports of serious adverse events") is a harm
             direction = "down" if inverse else _DEFAULTS.get(h.key, "up")
@@ -500,6 +506,13 @@ _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
 _EITHER_SIGN: dict[str, str] = {}
 _ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# a clause that opens with a negation ("No skin irritation, weight loss or other side effects were seen")
+_NEGATED_CLAUSE = re.compile(r"(?:^|[.;:]\s+)(?:no|none|neither|without)\b[^.;:]{0,80}$", re.I)
+
+
+def _harm_absent(text: str, start: int) -> bool:
+    """The harm named at ``start`` is said to be absent: 'no' just before it, or its clause opens with a negation."""
+    return bool(_ABSENT.search(text[max(0, start - 30):start]) or _NEGATED_CLAUSE.search(text[:start]))
 # a negation in the words just before an outcome, with no clause break after it
 _NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 
