@@ -554,3 +554,24 @@ def test_results_after_a_method_sentence_take_its_cell_source(make_corpus, tmp_p
     assert list(claims.sentence) == [
         "Scar scores improved by 41% on the exosome side compared with 24% on the saline side."]
     assert list(claims.cell_source) == ["adipose_msc"]
+
+
+def test_a_product_page_its_stat_lines_and_their_asterisk_notes(make_corpus, tmp_path):
+    html = ("<html><head><title>Glowa Exosome Serum | Shop</title></head><body>"
+            "<h1>Glowa Exosome Serum</h1><p>Every bottle holds rose stem cell exosomes.</p>"
+            "<p>This serum visibly firms the skin and smooths fine lines in 14 days.</p>"
+            "<h2>Clinically proven results<sup>*</sup></h2><ul>"
+            "<li>31% reduction in the look of fine lines after 4 weeks<sup>*</sup></li>"
+            "<li>2x more skin hydration after a single use<sup>*</sup></li></ul>"
+            "<p><sup>*</sup>In-house clinical study: 32 women applied the serum twice daily for 4 weeks.</p>"
+            "<p>*Results may vary between customers and skin types.</p>"
+            "<p>Pair the serum with our barrier cream for best results.</p></body></html>")
+    (claims,) = _extract(make_corpus, tmp_path, {"product.html": html}, "claims")
+    c = claims.set_index("sentence")
+    # the product on a page about exosomes is theirs; a stat line lists a result; its asterisk cites the study
+    assert c.loc["This serum visibly firms the skin and smooths fine lines in 14 days.", "route"] == "topical"
+    assert c.loc["31% reduction in the look of fine lines after 4 weeks<sup>*</sup>", "evidence_tier"] \
+        == "clinical_study"
+    assert c.loc["2x more skin hydration after a single use<sup>*</sup>", "outcomes"] == "hydration:up"
+    # directions for use and the disclaimer are no claims
+    assert not [s for s in claims.sentence if s.startswith(("Pair", "*Results"))]

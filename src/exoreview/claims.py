@@ -218,6 +218,21 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[tuple[re.Pattern, list[str]]
     return out + [(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n]) for n in sorted(names)]
 
 
+_PRODUCTS: dict[str, re.Pattern] = {}
+
+
+def product_alias(vocab: Vocab) -> tuple[re.Pattern, list[str]]:
+    """'this serum', 'the cream', 'our facial' (subjects.yaml products), as an alias of the vesicles
+    for a document about them: the product a page sells or a study applied."""
+    got = _PRODUCTS.get(vocab.digest)
+    if got is None:
+        words = sorted((re.escape(str(w).lower()) for w in vocab["subjects.yaml"].get("products") or []),
+                       key=len, reverse=True)
+        got = _PRODUCTS[vocab.digest] = re.compile(
+            r"\b(?:this|the|our|your|my|a)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % "|".join(words or ["(?!)"]), re.I)
+    return got, []
+
+
 def mark_aliases(f: Facts, aliases: list[tuple[re.Pattern, list[str]]]) -> None:
     """Record the document's own words for its vesicles as subject hits of ``f`` (key 'alias':
     such a sentence is a claim only when it names an effect, see :func:`is_claim`), and the

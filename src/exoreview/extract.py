@@ -37,6 +37,8 @@ _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|re
 _ABOUT = re.compile(r"^about\s+(?:the\s+|us\b)?", re.I)
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
+_STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
+_SUP = re.compile(r"<sup>[^<]*</sup>")
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
@@ -168,6 +170,11 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
                 if refs and rf._YEAR.search(text) is None and refs[-1].block == i - 1:
                     refs[-1].text += " " + text
                 continue
+        note = rf.star_note(text, i) if b.kind != "heading" else None
+        if note is not None:
+            refs.append(note)
+            roles[i] = "ref_entry"
+            continue
         line = rf.reference_line(text)
         if line and b.kind != "bullet":
             refs.append(rf.Reference(label=f"ref:{rf.first_author(line)}", kind="article_line", text=line, block=i))
@@ -297,6 +304,13 @@ def _resolve(markers: list[tuple[str, list[str]]], label_index: dict, id_index: 
                 resolved.append((printed, r))
             else:
                 unplaced += 1
+        elif labels[0] in rf.STAR_LABELS:
+            # a bare asterisk is a citation only when its note names a study ("*Tested on 30 women");
+            # "*Results may vary" is a disclaimer
+            r = label_index.get(labels[0])
+            if r is None or not r.design:
+                continue
+            resolved.append((printed, r))
         else:
             for lab in labels:
                 r = label_index.get(lab) or label_index.get(f"*{lab}")
@@ -447,7 +461,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     defined = cl.defined_sources([r[3] for r in flat])
 
     doc_title_f = cl.facts(ingested.title or (arts[0].title if arts else ""), vocab)
+    # a document whose title names exosomes is about them throughout
+    # (or whose opening lines do: a press release's first line is "FOR IMMEDIATE RELEASE")
+    topic_vesicles = cl.names_vesicles(doc_title_f) or any(cl.names_vesicles(r[3]) for r in flat[:3])
     aliases = cl.vesicle_aliases([doc_title_f] + [r[3] for r in flat])
+    if topic_vesicles:
+        aliases.append(cl.product_alias(vocab))  # on a page about exosomes, "this serum" is their product
     if aliases:  # "LVX-201 is an injectable containing exosomes": its later mentions name them
         for f in [doc_title_f] + [r[3] for r in flat]:
             cl.mark_aliases(f, aliases)
@@ -460,9 +479,6 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     elif not doc_design and kind == "peer_reviewed_review" and _is_systematic(flat):
         doc_design, design_source = "systematic_review", "text"
 
-    # a document whose title names exosomes is about them throughout
-    # (or whose opening lines do: a press release's first line is "FOR IMMEDIATE RELEASE")
-    topic_vesicles = cl.names_vesicles(doc_title_f) or any(cl.names_vesicles(r[3]) for r in flat[:3])
     study_focus: tuple[list[str], list[str]] = ([], [])
     if doc_design and arts:
         study_focus = (cl.cell_sources(doc_title_f), cl.applications(doc_title_f))
@@ -525,7 +541,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_findings = bool(_FINDINGS_SECTION.match(b.text.lstrip("*_")))
                 declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
                 methods_block = b.index
-            context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
+            # a stat line on a page about exosomes ("31% reduction in fine lines after 4 weeks*") lists a result
+            if (topic_vesicles and b.kind in ("para", "bullet") and len(b.text) <= 120 and _STAT.search(s)
+                    and not _SUP.sub("", b.text).rstrip("* ").endswith((".", "!", "?", ":"))):
+                bullet = True
+                context = True
+            else:
+                context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
             context = context or (in_results and art_design in _ONE_STUDY and not heading)
             # in the account of one study: a primary paper, a cited study being reported, or an

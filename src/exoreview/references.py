@@ -33,6 +33,10 @@ _AUTHOR_LIST = re.compile(r"^\s*(?:,|\s(?:[A-Z][A-Za-z\-]*\.?)(?:[ ,]|$)|\set al
 # in-text markers
 _SUP = re.compile(r"<sup>([^<]{1,40})</sup>")
 _STAR_MARK = re.compile(r"\*(\d{1,3})\b")
+# a product page's bare asterisks: "+32% hydration after 4 weeks*" and its note "*Tested on 30 women ..."
+_BARE_STAR = re.compile(r"(?<=[\w%)\]])(\*{1,3}|†|‡)(?=[\s.,;:!)]|$)")
+_STAR_NOTE = re.compile(r"^(?:>\s*)?(?:<sup>(\*{1,3}|†|‡)</sup>|(\*{1,3}|†|‡))\s?(?=[A-Z])")
+STAR_LABELS = frozenset({"*", "**", "***", "†", "‡"})
 _FOOT_MARK = re.compile(r"\[\^([^\]]+)\]")
 _BRACKET_MARK = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED_MARK = re.compile(r"(?<=[a-z]{4})(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=[\s.,;:)]|$)")
@@ -80,6 +84,14 @@ def reference_line(text: str) -> str | None:
         if m and (not m.group("authors") or _AUTHOR_LIST.match(m.group("authors"))):
             return text.strip()
     return None
+
+
+def star_note(text: str, block: int) -> Reference | None:
+    """A note that a bare asterisk points to ("*In-house study: 32 women ...", "<sup>**</sup>Consumer survey")."""
+    m = _STAR_NOTE.match(text)
+    if not m or len(text) - m.end() < 10 or (m.group(2) and m.group(2) in text[m.end():]):
+        return None  # "**Bold heading** ..." is emphasis, not a note
+    return Reference(label=m.group(1) or m.group(2), kind="footnote", text=text[m.end():].strip(), block=block)
 
 
 def parse_entry(text: str, block: int) -> Reference | None:
@@ -204,9 +216,11 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
     if sup:
         for m in _SUP.finditer(sentence):
             found.append((m.group(1), _expand(m.group(1)) or [m.group(1)]))
-    if "*" in sentence:
+    if "*" in sentence or "†" in sentence or "‡" in sentence:
         for m in _STAR_MARK.finditer(sentence):
             found.append((f"*{m.group(1)}", [m.group(1)]))
+        for m in _BARE_STAR.finditer(sentence):
+            found.append((m.group(1), [m.group(1)]))
     if "[" in sentence:
         for m in _FOOT_MARK.finditer(sentence):
             found.append((m.group(1), [m.group(1)]))

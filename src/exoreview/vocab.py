@@ -26,7 +26,7 @@ ENV_EXTRA = "EXOREVIEW_VOCAB"  # a folder of YAML files that extend or override 
 
 # file name -> (allowed top-level keys or None for "taxonomy keys", what the keys must be)
 _SCHEMA: dict[str, tuple[str, ...]] = {
-    "subjects.yaml": ("vesicle", "anaphora", "producers"),
+    "subjects.yaml": ("vesicle", "anaphora", "producers", "products"),
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
