@@ -277,8 +277,8 @@ def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Referenc
                 cur = _Article(len(arts), i)
                 arts.append(cur)
                 content_seen = False
-            if not cur.title and _title_ok(b):
-                cur.title = b.text
+            if (not cur.title or (repeated_title and not content_seen)) and _title_ok(b):
+                cur.title = b.text  # a title printed twice outranks the site name above it
             cur.blocks.append(b)
             if b.kind != "heading" and blocks[min(i + 1, len(blocks) - 1)].text != b.text:
                 content_seen = True
@@ -567,7 +567,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 # a colon lead-in in a document about exosomes introduces measured results only
                 topic_lead_in = topic_vesicles and s.rstrip("*").endswith(":")
             in_article_study = not in_about and single and (
-                intro is None or k >= intro or (heading and b is art.blocks[0])
+                intro is None or k >= intro or (heading and (b is art.blocks[0] or s == art.title))
                 or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
             in_study: bool | str = reported is not None or (in_article_study and art_tier in PRIMARY)
             own_part = not in_study and art_design in PRIMARY and not in_intro and not heading

@@ -56,14 +56,34 @@ def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozense
     lines = text.split("\n")
     keys = [line_key(ln) if len(ln) <= max_chars else "" for ln in lines]
     counts = Counter(k for k in keys if k)
+    kept = _printed_title_twice(lines, keys, {k for k, c in counts.items() if c >= repeats})
     out = []
-    for line, key in zip(lines, keys):
+    for i, (line, key) in enumerate(zip(lines, keys)):
         low = line.lower()
         short = bool(key)
-        if key and (counts[key] >= repeats
+        if key and ((counts[key] >= repeats and i not in kept)
                     or (short and key in corpus_keys and not _structural(line))
                     or (short and any(c in low for c in cues))):
             out.append("")
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _printed_title_twice(lines: list[str], keys: list[str], repeated: set[str]) -> set[int]:
+    """Lines of a repeated line's first two printings when they stand back to back (blank lines
+    between): an article's title printed twice opens it; its later printings (a "recent posts"
+    list) are navigation."""
+    kept: set[int] = set()
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key not in repeated:
+            continue
+        if key not in first:
+            first[key] = i
+        elif first[key] >= 0:
+            j = first[key]
+            if all(not ln.strip() for ln in lines[j + 1:i]):
+                kept |= {j, i}
+            first[key] = -1  # only the first two printings can be the title
+    return kept
