@@ -71,9 +71,9 @@ def remove_noise(text: str, vocab: Vocab, corpus_keys: frozenset[str] = frozense
 
 
 def _printed_title_twice(lines: list[str], keys: list[str], repeated: set[str]) -> set[int]:
-    """Lines of a repeated line's first two printings when they stand back to back (blank lines
-    between): an article's title printed twice opens it; its later printings (a "recent posts"
-    list) are navigation."""
+    """Lines of a repeated line's first two printings when they stand back to back with blank lines
+    between: an article's title printed twice opens it; its later printings (a "recent posts"
+    list) are navigation. A call to action printed on consecutive lines stays noise."""
     kept: set[int] = set()
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
@@ -83,7 +83,7 @@ def _printed_title_twice(lines: list[str], keys: list[str], repeated: set[str]) 
             first[key] = i
         elif first[key] >= 0:
             j = first[key]
-            if all(not ln.strip() for ln in lines[j + 1:i]):
+            if i > j + 1 and all(not ln.strip() for ln in lines[j + 1:i]):  # "Title\n\nTitle", not a CTA run
                 kept |= {j, i}
             first[key] = -1  # only the first two printings can be the title
     return kept
