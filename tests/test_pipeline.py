@@ -575,3 +575,14 @@ def test_a_product_page_its_stat_lines_and_their_asterisk_notes(make_corpus, tmp
     assert c.loc["2x more skin hydration after a single use<sup>*</sup>", "outcomes"] == "hydration:up"
     # directions for use and the disclaimer are no claims
     assert not [s for s in claims.sentence if s.startswith(("Pair", "*Results"))]
+
+
+def test_harms_listed_under_a_lead_in_of_a_page_about_exosomes_are_claims(make_corpus, tmp_path):
+    text = ("Exosome products: what you need to know\n\nThe agency has received reports of problems in people "
+            "treated with exosome products. Reported problems include:\n\n"
+            "- bacterial infections and abscesses at injection sites\n- sepsis after an intravenous infusion\n"
+            "- our office hours\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"notice.txt": text}, "claims")
+    c = claims.set_index("sentence")
+    assert c.loc["bacterial infections and abscesses at injection sites", "outcomes"] == "safety:down"
+    assert "our office hours" not in c.index

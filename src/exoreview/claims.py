@@ -290,7 +290,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if text.count("|") >= 3 or _REFERENCE_ENTRY.match(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
-    listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
+    listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text))
+                                                                    or f.has("outcome_inverse"))  # a listed harm
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
     study_result = (reporting and has_effect and not is_appraisal(f)

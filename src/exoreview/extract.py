@@ -547,7 +547,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 bullet = True
                 context = True
             else:
-                context = (lead_in or (topic_lead_in and bool(_MEASURED.search(s)))) if bullet else prev_vesicles
+                # a colon lead-in in a document about exosomes introduces measured results or harms
+                context = (lead_in or (topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
+                           ) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
             context = context or (in_results and art_design in _ONE_STUDY and not heading)
             # in the account of one study: a primary paper, a cited study being reported, or an
