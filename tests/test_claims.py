@@ -19,6 +19,8 @@ def test_claim_or_not(vocab):
     assert claim("They prompt the cells to produce more collagen.", ctx=True) == (True, True)
     assert claim("They prompt the cells to produce more collagen.", ctx=False) == (False, False)
     assert claim("Furthermore, they limit scar formation.", ctx=True) == (True, True)
+    assert claim('"It\'s the gentlest brightening option I have found for melasma," she says.', ctx=True) == (
+        True, True)  # a contraction keeps its pronoun
     assert claim("In addition, due to this feature, it can be given intravenously.", ctx=True) == (True, True)
     assert claim("Exosomes are nano-sized vesicles, 30-150 nm in diameter.")[0] is False
     assert claim("Exosomes contain proteins, lipids and nucleic acids.")[0] is False

@@ -137,8 +137,12 @@ def _opening(text: str, vocab: Vocab) -> str:
 def is_anaphoric(f: Facts, vocab: Vocab) -> bool:
     """The sentence opens with a word that refers back ('They', 'These vesicles', 'Indeed, they')."""
     anaphora = _word_lists(vocab)[1]
-    words = [w.lower() for w in _WORD.findall(_opening(f.clean, vocab)[:60])[:3]]
+    # "It's", "They're": the pronoun without its contraction
+    words = [_CONTRACTION.sub("", w.lower()) for w in _WORD.findall(_opening(f.clean, vocab)[:60])[:3]]
     return bool(words) and (words[0] in anaphora or "none" in words)
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d)$")
 
 
 def refers_back(f: Facts, vocab: Vocab) -> bool:
