@@ -135,13 +135,19 @@ def broken_notebook(path: Path, error: str = 'raise KeyError("boom")') -> Path:
     return path
 
 
-def test_failed_notebook_keeps_previous_reports(tmp_path):
-    require_kernel()
+def _corpus_and_params(tmp_path, name: str, params_text: str):
+    """A one-document corpus (the hostile document) and one parameter file, in ``tmp_path``."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "doc.txt").write_text(HOSTILE_DOC, encoding="utf-8")
-    params = tmp_path / "skin_aging.yaml"
-    params.write_text("application: [skin_aging]\n", encoding="utf-8")
+    params = tmp_path / f"{name}.yaml"
+    params.write_text(params_text, encoding="utf-8")
+    return corpus, params
+
+
+def test_failed_notebook_keeps_previous_reports(tmp_path):
+    require_kernel()
+    corpus, params = _corpus_and_params(tmp_path, "skin_aging", "application: [skin_aging]\n")
     notebooks = tmp_path / "notebooks"
     broken_notebook(notebooks / "01_broken.ipynb")
     out = tmp_path / "reports"
@@ -235,11 +241,7 @@ def test_environment_yml_lists_the_pyproject_dependencies():
 
 def test_reports_folder_that_cannot_be_made_is_one_error(tmp_path):
     require_kernel()
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "doc.txt").write_text(HOSTILE_DOC, encoding="utf-8")
-    params = tmp_path / "default.yaml"
-    params.write_text("", encoding="utf-8")
+    corpus, params = _corpus_and_params(tmp_path, "default", "")
     (tmp_path / "afile").write_text("not a folder")
     with pytest.raises(ExoreviewError, match=r"^cannot write the reports folder .*afile/reports: "):
         run_report([params], corpus, tmp_path / "afile" / "reports", jobs=1, quiet=True, notebooks_dir=NOTEBOOKS)
