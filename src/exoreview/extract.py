@@ -34,7 +34,8 @@ _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b"
 # where a systematic review gives its own findings (its background and discussion are narrative)
 _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|results|findings|conclusions?)\b",
                                re.I)
-_ABOUT = re.compile(r"^about\s+(?:the\s+|us\b)?", re.I)
+# a company's boilerplate section ("About Lumivex", "About us"), not "About the study"
+_ABOUT = re.compile(r"^about\s+(?!the\s+(?:study|studies|trial|research|authors?|findings)\b)\S", re.I)
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
@@ -531,7 +532,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_intro = bool(_INTRO_SECTION.match(name))
                     in_findings = bool(_FINDINGS_SECTION.match(name))
                     in_back_matter = back
-                in_about = bool(_ABOUT.match(name))  # "About Lumivex": a company's boilerplate, not the study
+                # "About Lumivex" on a company's page: its boilerplate, not the study it announces
+                in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
             elif b.index != methods_block:
                 label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
                 if label or _RESULTS_LABEL.match(b.text):
