@@ -226,7 +226,7 @@ _PRODUCTS: dict[str, re.Pattern] = {}
 
 
 def product_alias(vocab: Vocab) -> tuple[re.Pattern, list[str]]:
-    """'this serum', 'the cream', 'our facial' (subjects.yaml products), as an alias of the vesicles
+    """'this serum', 'the cream', 'our ampoule' (subjects.yaml products), as an alias of the vesicles
     for a document about them: the product a page sells or a study applied."""
     got = _PRODUCTS.get(vocab.digest)
     if got is None:
