@@ -586,3 +586,20 @@ def test_harms_listed_under_a_lead_in_of_a_page_about_exosomes_are_claims(make_c
     c = claims.set_index("sentence")
     assert c.loc["bacterial infections and abscesses at injection sites", "outcomes"] == "safety:down"
     assert "our office hours" not in c.index
+
+
+def test_a_systematic_reviews_pooled_results_are_claims_about_no_one_product(make_corpus, tmp_path):
+    text = ("Exosome therapies for hair loss: a systematic review and meta-analysis\n\n"
+            "Abstract\n\nWe pooled eleven trials of exosome therapy following PRISMA.\n\n"
+            "Methods\n\nWe searched PubMed. Statistical analysis used random effects.\n\n"
+            "Results\n\nThe only study of rose stem cell exosomes reported higher hair counts [20]. "
+            "Hair shaft diameter increased by a pooled 6.1 um (95% CI 2.8-9.4; seven studies). "
+            "No serious adverse events were reported in any included study.\n\n"
+            "Discussion\n\nIf you develop swelling after an exosome injection, seek medical care.\n\n"
+            "References\n\n20. Kim A. Rose stem cell exosomes for hair loss: a case series. J Hair 2021.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"sr.txt": text}, "claims")
+    c = claims.set_index("sentence")
+    pooled = "Hair shaft diameter increased by a pooled 6.1 um (95% CI 2.8-9.4; seven studies)."
+    assert c.loc[pooled, "evidence_tier"] == "systematic_review" and c.loc[pooled, "cell_source"] == "unspecified"
+    assert c.loc["No serious adverse events were reported in any included study.", "outcomes"] == "safety:up"
+    assert not [s for s in claims.sentence if "seek medical care" in s]  # advice to the reader

@@ -553,7 +553,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 context = (lead_in or (topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
                            ) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
-            context = context or (in_results and art_design in _ONE_STUDY and not heading)
+            # (a systematic review's, what the treatment did across its studies)
+            context = context or (in_results and art_design in PRIMARY and not heading)
             # in the account of one study: a primary paper, a cited study being reported, or an
             # article summarising one primary study from its introduction on
             reporting = (bool(art_design) or reported is not None
@@ -621,6 +622,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
+            if tier == "systematic_review" and not anaphoric:
+                # a pooled finding is about the body of studies, not the product of the sentence before
+                sources = cl.cell_sources(f) or cl.abbreviated_sources(f, defined)
             own_study = step == "document_design" or (step in ("reported_study", "sentence_design")
                                                       and (tier == art_design or own_part) and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
