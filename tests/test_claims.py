@@ -327,3 +327,10 @@ def test_harms_said_to_be_absent_and_outcomes_whose_words_run_the_other_way(voca
     assert outcomes("By week eight, redness on the exosome side had dropped by 31%.") == ["inflammation:down"]
     assert outcomes("Exosomes repressed MMP-1 in irradiated fibroblasts.") == ["ecm_remodeling:down"]
     assert outcomes("A case series reported higher hair counts with rose stem cell exosomes.") == ["hair_growth:up"]
+
+
+def test_a_harm_names_no_disease_treated(vocab):
+    _, _, apps, outs, _, _ = label("Unlike living cells, exosomes cannot divide or form tumours.", vocab)
+    assert (apps, outs) == ([], ["safety:up"])  # tumours here are a harm they cannot cause, not a cancer treated
+    _, _, apps, _, _, _ = label("Exosomes speed up recovery after laser resurfacing.", vocab)
+    assert apps == ["wound_healing"]

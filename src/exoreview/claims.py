@@ -402,6 +402,7 @@ def applications(f: Facts) -> list[str]:
     tissue, not a use ("dental pulp stem cells", "periodontal ligament stem cells"), and the signs
     of a harm ("side effects are limited to mild redness") name no disease treated."""
     masked = [(h.start, h.end) for h in f.groups.get("cell_source", ())] + harm_sign_spans(f)
+    masked += [(h.start, h.end) for h in f.groups.get("outcome_inverse", ())]  # "form tumours" is a harm
     if not masked:
         return f.keys("application")
     seen: dict[str, None] = {}
@@ -530,9 +531,16 @@ _ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED_CLAUSE = re.compile(r"(?:^|[.;:]\s+)(?:no|none|neither|without)\b[^.;:]{0,80}$", re.I)
 
 
+# a negated verb just before a harm: "cannot divide or form tumours", "did not cause irritation"
+_NEGATED_HARM = re.compile(r"\b(?:cannot|can't|can not|do not|does not|did not|will not|won't|never)\b"
+                           r"(?:\s+[\w-]+){0,3}\s+$", re.I)
+
+
 def _harm_absent(text: str, start: int) -> bool:
-    """The harm named at ``start`` is said to be absent: 'no' just before it, or its clause opens with a negation."""
-    return bool(_ABSENT.search(text[max(0, start - 30):start]) or _NEGATED_CLAUSE.search(text[:start]))
+    """The harm named at ``start`` is said to be absent: 'no' or a negated verb just before it, or
+    its clause opens with a negation."""
+    before = text[max(0, start - 40):start]
+    return bool(_ABSENT.search(before) or _NEGATED_HARM.search(before) or _NEGATED_CLAUSE.search(text[:start]))
 # a negation in the words just before an outcome, with no clause break after it
 _NEGATED = re.compile(r"\b(?:not(?! only)|never|failed to|fails to|no evidence (?:of|that))\b[^,;.]{0,30}$", re.I)
 
