@@ -270,6 +270,8 @@ def test_a_documents_own_words_for_its_vesicles(vocab):
     assert aliases("LVX-201 is an investigational injectable containing exosomes from placental MSCs.") == [
         r"(?<![\w-])LVX\-201(?![\w-])"]
     assert aliases("Rosalux Exosome Renewal Serum – 30 mL") == [r"(?<![\w-])Rosalux(?![\w-])"]
+    assert aliases("Our scalp protocol combines microneedling with ExoVeil™ exosomes.") == [
+        r"(?<![\w-])ExoVeil(?![\w-])"]  # a brand-like name right before the vesicle word
     # people, question words and the vesicle words themselves are no names
     assert aliases("She uses exosomes daily.", "How exosomes work", "Dermatologists use exosomes.",
                    "These exosomes are vesicles.", "Stem Cell Exosome Therapy") == []
@@ -299,6 +301,8 @@ def test_the_cells_said_to_make_the_vesicles_are_their_source(vocab):
     assert sources("Exosomes increased fibroblast proliferation.") == []
     assert sources("The cord-derived preparation was safe.") == ["umbilical_cord_msc"]
     assert sources("Rose exosomes visibly fade dark spots.") == ["plant"]
+    f = cl.facts("Ginseng-derived nanoparticles reduced melanin in melanoma cells.", vocab)
+    assert cl.names_vesicles(f) and cl.cell_sources(f) == ["plant"]
 
 
 def test_table_rows_reference_entries_and_study_arms_are_no_claims(vocab):

@@ -100,3 +100,13 @@ def test_numbered_headings_glued_to_their_paragraph_are_split():
     blocks = split_blocks("3.2 Exosomes restore proliferation and limit senescence in irradiated fibroblasts\n"
                           "Labelled exosomes were internalised within 6 h.\n")
     assert [b.kind for b in blocks] == ["heading", "para"]
+
+
+def test_check_mark_bullets_and_piped_header_lines_stand_alone():
+    blocks = split_blocks("Why choose exosomes?\n✓ Boosts collagen by up to 300%\n✓ Calms redness\n\n"
+                          "Wound Repair Letters | Research Article | Open access\nExosomes accelerate wound healing "
+                          "in rats\n")
+    assert [(b.kind, b.text) for b in blocks][1:3] == [("bullet", "Boosts collagen by up to 300%"),
+                                                       ("bullet", "Calms redness")]
+    assert [b.text for b in blocks][-2:] == ["Wound Repair Letters | Research Article | Open access",
+                                             "Exosomes accelerate wound healing in rats"]

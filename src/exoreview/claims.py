@@ -192,6 +192,10 @@ _PRODUCT_DEFINITION = re.compile(
     r"[^.;]{0,80}?\b(?i:containing|contains|with|of|made from|made with|based on|built on)"
     r"|((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+"
     r"(?i:contains?|delivers?|features?|uses?))\s+(?:[\w'-]+\s+){0,4}?(?i:" + _VESICLE_WORDS + r")\b")
+# a brand-like name (an inner capital or digit, or a mark) right before the vesicle word, anywhere:
+# "our scalp protocol combines microneedling with ExoVeil™ exosomes", "ExoRenew Pro Exosome Complex"
+_BRAND_BEFORE = re.compile(r"(?<![\w-])((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?"
+                           r"(?:\s+[A-Z][\w-]*){0,3}\s+(?i:exosomes?|evs)\b")
 # a product named in a title: "Rosalux Exosome Renewal Serum"
 _PRODUCT_TITLE = re.compile(r"^([A-Z][\w-]{2,})(?:\s*[™®])?\s+(?i:exosome|exosomes|evs?)\s+[A-Z]")
 _NOT_NAMES = frozenset("the this these that those it its they their our your each every a an all some most many "
@@ -218,6 +222,9 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[tuple[re.Pattern, list[str]]
             name = m and next(g for g in m.groups() if g)
             if name and name.lower() not in _NOT_NAMES:
                 names.setdefault(name, cell_sources(f))
+        for m in _BRAND_BEFORE.finditer(text):
+            if m.group(1).lower() not in _NOT_NAMES:
+                names.setdefault(m.group(1), cell_sources(f))
     out = [(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w]) for w in sorted(lay)]
     return out + [(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n]) for n in sorted(names)]
 

@@ -16,7 +16,9 @@ ABBREVIATIONS = {
     "resp", "min", "max", "sp", "spp", "viz", "ed", "eds", "p", "tab", "suppl", "u.s", "dept", "univ", "mt",
 }
 
-_BULLET = re.compile(r"^(?:[-*•–—·▪◦]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^(?:[-*•–—·▪◦✓✔✗✘➤►→☑]|\d{1,2}[.)])\s+(?=\S)")
+# a page header or breadcrumb line ("Journal | Research Article | Open access"): never part of a paragraph
+_PIPED = re.compile(r"\S\s+\|\s+\S.*\s\|\s")
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*(?:\*\d+|<sup>[^<]*</sup>|\[\^[^\]]+\]|\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?$")
 # a lower-case letter directly followed by Capital+lower: "AgingThe", "dermatologyExosomes"
@@ -139,7 +141,8 @@ def split_blocks(text: str) -> list[Block]:
             continue
         lone_heading = len(para) == 1 and (len(para[0]) < 60 or bool(_SUBSECTION.match(para[0]))) \
             and looks_like_heading(para[0])  # a numbered subsection heading may be long: "3.2 EVs restore ..."
-        if para and (_TERMINAL.search(para[-1]) or lone_heading or _ENTRY_START.match(line)):
+        if para and (_TERMINAL.search(para[-1]) or lone_heading or _ENTRY_START.match(line)
+                     or _PIPED.search(para[-1]) or _PIPED.search(line)):
             flush()  # a line ending a sentence ends its paragraph (one paragraph per line in web text),
             # and "[7] Wang Q, ..." starts a new reference entry even after "... (mouse model)"
         para.append(line)
