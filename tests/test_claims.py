@@ -338,3 +338,15 @@ def test_a_harm_names_no_disease_treated(vocab):
     assert (apps, outs) == ([], ["safety:up"])  # tumours here are a harm they cannot cause, not a cancer treated
     _, _, apps, _, _, _ = label("Exosomes speed up recovery after laser resurfacing.", vocab)
     assert apps == ["wound_healing"]
+
+
+def test_penetration_and_safety_in_plain_words(vocab):
+    def outcomes(s):
+        return label(s, vocab)[3]
+
+    assert outcomes("These plant exosomes slip through the skin barrier to deliver their actives.") == [
+        "skin_penetration:up"]  # getting through the barrier, not the barrier's state
+    assert outcomes("MSC-EVs cannot engraft, divide or form tumours.") == ["safety:up"]
+    assert outcomes("A systematic review of exosome products found no signal of serious harm.") == ["safety:up"]
+    assert outcomes("Exosomes caused harm in two patients.") == ["safety:down"]
+    assert outcomes("Lactobacillus vesicles cut the release of inflammatory signals by 40%.") == ["inflammation:down"]

@@ -533,14 +533,14 @@ def _is_stimulus(text: str, d: Hit) -> bool:
 _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
 _EITHER_SIGN: dict[str, str] = {}
-_ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # a clause that opens with a negation ("No skin irritation, weight loss or other side effects were seen")
 _NEGATED_CLAUSE = re.compile(r"(?:^|[.;:]\s+)(?:no|none|neither|without)\b[^.;:]{0,80}$", re.I)
 
 
 # a negated verb just before a harm: "cannot divide or form tumours", "did not cause irritation"
-_NEGATED_HARM = re.compile(r"\b(?:cannot|can't|can not|do not|does not|did not|will not|won't|never)\b"
-                           r"(?:\s+[\w-]+){0,3}\s+$", re.I)
+_NEGATED_HARM = re.compile(r"\b(?:cannot|can't|can not|do not|does not|did not|will not|won't|never|not been)\b"
+                           r"(?:[\s,]+[\w-]+){0,4}\s+$", re.I)
 
 
 def _harm_absent(text: str, start: int) -> bool:
