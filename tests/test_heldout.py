@@ -21,13 +21,13 @@ FLOORS = {
     "set8": {"claim_f1": 0.74, "evidence_tier_acc": 0.94, "hedging_acc": 0.93, "cell_source_exact": 0.87,
              "application_f1": 0.64, "outcomes_f1": 0.60, "source_kind_acc": 1.0},
     "set9": {"claim_f1": 0.79, "evidence_tier_acc": 0.90, "route_acc": 0.94, "hedging_acc": 0.97,
-             "cell_source_exact": 0.78, "application_f1": 0.69, "outcomes_f1": 0.67, "source_kind_acc": 1.0},
+             "cell_source_exact": 0.78, "application_f1": 0.70, "outcomes_f1": 0.69, "source_kind_acc": 1.0},
     "set10": {"claim_f1": 0.72, "evidence_tier_acc": 0.87, "route_acc": 0.90, "hedging_acc": 0.90,
               "cell_source_exact": 0.87, "application_f1": 0.86, "outcomes_f1": 0.80, "source_kind_acc": 1.0},
     "set12": {"claim_f1": 0.74, "evidence_tier_acc": 0.85, "route_acc": 0.81, "hedging_acc": 0.95,
               "cell_source_exact": 0.67, "application_f1": 0.76, "outcomes_f1": 0.76, "source_kind_acc": 0.83},
     "set11": {"claim_f1": 0.79, "evidence_tier_acc": 0.88, "route_acc": 0.90, "hedging_acc": 0.93,
-              "cell_source_exact": 0.82, "application_f1": 0.77, "outcomes_f1": 0.60, "source_kind_acc": 1.0},
+              "cell_source_exact": 0.84, "application_f1": 0.77, "outcomes_f1": 0.70, "source_kind_acc": 1.0},
 }
 
 
