@@ -603,3 +603,55 @@ def test_a_systematic_reviews_pooled_results_are_claims_about_no_one_product(mak
     assert c.loc[pooled, "evidence_tier"] == "systematic_review" and c.loc[pooled, "cell_source"] == "unspecified"
     assert c.loc["No serious adverse events were reported in any included study.", "outcomes"] == "safety:up"
     assert not [s for s in claims.sentence if "seek medical care" in s]  # advice to the reader
+
+
+PUBMED_TEXT = """1. J Derm Laser. 2023 Sep;18(5):402-411. doi: 10.5555/jdl.2023.0412.
+
+Topical exosome gel after fractional laser improves acne scars: a randomized, double-blind, split-face trial.
+
+Baek HW, Yoon JE.
+
+METHODS: In this randomized split-face trial, 28 patients received exosome gel on one side.
+RESULTS: Twenty-six patients completed the study. Scar scores fell by 38% on the exosome side versus 24% on the vehicle side (P = .004).
+
+DOI: 10.5555/jdl.2023.0412
+PMID: 37311842
+
+
+2. Burns Res. 2022 Nov;9(4):e221. doi: 10.5555/br.2022.221.
+
+Umbilical cord MSC exosomes accelerate burn wound healing in rats.
+
+Liang Q, Zhao Y.
+
+METHODS: Rats with burns received exosome injections.
+RESULTS: Exosome-treated wounds closed faster than PBS-treated wounds (72.6% versus 51.3%, P < 0.01).
+
+Copyright © 2022 Burns Research Society.
+
+PMID: 36048817
+"""
+
+
+def test_a_pubmed_abstract_export_is_one_article_per_record(make_corpus, tmp_path):
+    arts, claims = _extract(make_corpus, tmp_path, {"pubmed.txt": PUBMED_TEXT}, "articles", "claims")
+    assert len(arts) == 2
+    tier = claims.set_index("sentence").evidence_tier
+    # each record's results take its own design; participants do not make the RCT a clinical study
+    assert tier["Scar scores fell by 38% on the exosome side versus 24% on the vehicle side (P = .004)."] == "rct"
+    assert tier["RESULTS: Exosome-treated wounds closed faster than PBS-treated wounds (72.6% versus 51.3%, "
+                "P < 0.01)."] == "animal"
+    assert not [s for s in claims.sentence if "Copyright" in s]
+
+
+def test_a_text_surveying_studies_of_many_designs_summarises_no_one_work(make_corpus, tmp_path):
+    text = ("Exosomes explained by a cosmetic doctor\n\nThe split-face study I mention: "
+            "https://doi.org/10.5555/jcld.2023.0412\n\n"
+            "In mice, exosomes made wounds close faster. In cell culture they switch on collagen genes. "
+            "In humans, a randomized split-face trial found that exosome gel after laser improved acne scars. "
+            "In my clinic, exosomes calm redness after microneedling.\n\n"
+            "In the US there is no FDA approved exosome product for skin.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"transcript.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["In mice, exosomes made wounds close faster."] == "animal"
+    assert tier["In my clinic, exosomes calm redness after microneedling."] == "expert_opinion"

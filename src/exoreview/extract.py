@@ -124,7 +124,10 @@ def _study_design(title_f: cl.Facts, rows: list) -> str:
 def _is_systematic(rows: list) -> bool:
     """A review that says it is systematic in its own title, abstract or methods (not one that
     cites a meta-analysis): its findings carry the systematic-review tier."""
-    own = _own_facts(rows)[0] + [r[3] for r in rows[:3]]
+    own, sectioned = _own_facts(rows)
+    # without its own sections (a chapter, an unheaded text) only its title lines can say so: a
+    # meta-analysis it discusses further on is another work
+    own = (own if sectioned else []) + [r[3] for r in rows[:3]]
     return any(d == "systematic_review" for f in own for d in sentence_designs(f, True))
 
 
@@ -218,9 +221,18 @@ def _title_ok(b: Block) -> bool:
             and (b.kind == "heading" or len(t.split()) <= 25))
 
 
+# a record of PubMed's text "Abstract" export opens with its numbered citation line:
+# "2. Burns Wound Res. 2022 Nov;9(4):e221. doi: ..."
+_PUBMED_RECORD = re.compile(r"^\d{1,4}\.\s+[A-Z][^.\n]{1,80}\.\s+(?:19|20)\d\d\b[^;\n]{0,25};")
+
+
 def _collection_rules(blocks: list[Block]) -> set[int]:
     """The horizontal rules of a page that collects structured abstracts (proceedings, an abstract
-    book): rules between which two or more parts carry their own Methods or Results label."""
+    book): rules between which two or more parts carry their own Methods or Results label; or the
+    citation lines that open the records of a PubMed abstract export (two or more, each with a PMID)."""
+    records = [i for i, b in enumerate(blocks) if _PUBMED_RECORD.match(f"{b.marker} {b.text}".strip())]
+    if len(records) >= 2 and sum(b.text.count("PMID:") for b in blocks) >= len(records):
+        return set(records)
     rules = [i for i, b in enumerate(blocks) if _RULE.match(b.text)]
     if not rules:
         return set()
@@ -336,16 +348,18 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
         # (a clinic's page that links a study per treatment goes on selling, not reporting)
         intro = next((k for k, (_, _, s, _) in enumerate(rows) if "[link:" in s), intro)
     single = art.reference is not None or (not has_list and intro is not None and len(links) <= 1
-                                           and kind != "regulatory")
+                                           and kind != "regulatory" and not _surveys(rows))
     if not single:
         return intro, False, None, [], []
     tier = ""
-    for k, (_, _, _, f) in enumerate(rows[(intro or 0):]):
-        if f.has("study_intro") or intro is None or (art.digest and k == 0):
-            ds = sentence_designs(f, True)
-            if ds:
-                tier = tx.strongest(ds) or ""
-                break
+    told = [f for k, (_, _, _, f) in enumerate(rows[(intro or 0):])
+            if f.has("study_intro") or intro is None or (art.digest and k == 0)]
+    # a design word names the work before its participants do ("28 patients completed the study")
+    for in_study in (False, True):
+        ds = next((d for d in (sentence_designs(f, in_study) for f in told) if d), [])
+        if ds:
+            tier = tx.strongest(ds) or ""
+            break
     if not tier and art.reference is not None:
         tier = art.reference.design
     if not tier and art.reference is None and not links:
@@ -357,6 +371,13 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
     sources = cl.cell_sources(title_f) or cl.cell_sources(ref_f)
     apps = cl.applications(title_f) or cl.applications(ref_f)
     return intro, True, tier, sources, apps
+
+
+def _surveys(rows: list) -> bool:
+    """The text names studies of three or more designs in its own words (mice, cell culture, a
+    randomised trial ...): it surveys the evidence rather than summarising one work."""
+    named = {d for _, _, _, f in rows if f.has("design") for d in sentence_designs(f, False) if d in PRIMARY}
+    return len(named) >= 3
 
 
 def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_block: bool, refers_back: bool,
@@ -485,13 +506,15 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         study_focus = (cl.cell_sources(doc_title_f), cl.applications(doc_title_f))
     # each abstract of a collection reports its own study: its claims take that study's design
     own = [(doc_design, study_focus)] * len(arts)
-    if kind == "primary_research" and not meta_design and any(a.collected for a in arts):
+    # (a PubMed export of abstracts too, whatever the kind its words score: each record is its own work)
+    if not meta_design and any(a.collected for a in arts):
         for n, (art, rows) in enumerate(zip(arts, art_sents)):
             title_f = cl.facts(art.title, vocab)
             design = _study_design(title_f, rows) if art.collected and rows else ""
             if design:
                 own[n] = (design, (cl.cell_sources(title_f), cl.applications(title_f)))
-        doc_design = tx.strongest(d for d, _ in own if d) or doc_design
+        if kind == "primary_research":
+            doc_design = tx.strongest(d for d, _ in own if d) or doc_design
 
     seen: set[str] = set()
     claim_rows: list[dict] = []
@@ -499,8 +522,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     for art, rows, (art_design, focus) in zip(arts, art_sents, own):
         art_id = f"{doc_id}:a{art.index}"
         intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab, kind)
-        if single and not art_tier and art_design:
-            art_tier = art_design  # a primary paper that tells of "this study" reports its own
+        if single and art_design and art.reference is None:
+            art_tier = art_design  # a primary paper that tells of "this study" reports its own, by its own design
         result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
                                 "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
