@@ -26,6 +26,8 @@ FLOORS = {
               "cell_source_exact": 0.87, "application_f1": 0.86, "outcomes_f1": 0.80, "source_kind_acc": 1.0},
     "set12": {"claim_f1": 0.74, "evidence_tier_acc": 0.85, "route_acc": 0.81, "hedging_acc": 0.95,
               "cell_source_exact": 0.67, "application_f1": 0.76, "outcomes_f1": 0.76, "source_kind_acc": 0.83},
+    "set13": {"claim_f1": 0.74, "evidence_tier_acc": 0.82, "route_acc": 0.89, "hedging_acc": 0.91,
+              "cell_source_exact": 0.75, "application_f1": 0.74, "outcomes_f1": 0.71, "source_kind_acc": 1.0},
     "set11": {"claim_f1": 0.79, "evidence_tier_acc": 0.88, "route_acc": 0.90, "hedging_acc": 0.93,
               "cell_source_exact": 0.84, "application_f1": 0.77, "outcomes_f1": 0.70, "source_kind_acc": 1.0},
 }
