@@ -612,7 +612,7 @@ Topical exosome gel after fractional laser improves acne scars: a randomized, do
 Baek HW, Yoon JE.
 
 METHODS: In this randomized split-face trial, 28 patients received exosome gel on one side.
-RESULTS: Twenty-six patients completed the study. Scar scores fell by 38% on the exosome side versus 24% on the vehicle side (P = .004).
+RESULTS: Twenty-six patients completed the study. Scar scores fell by 38% with exosomes versus 24% (P = .004).
 
 DOI: 10.5555/jdl.2023.0412
 PMID: 37311842
@@ -638,7 +638,7 @@ def test_a_pubmed_abstract_export_is_one_article_per_record(make_corpus, tmp_pat
     assert len(arts) == 2
     tier = claims.set_index("sentence").evidence_tier
     # each record's results take its own design; participants do not make the RCT a clinical study
-    assert tier["Scar scores fell by 38% on the exosome side versus 24% on the vehicle side (P = .004)."] == "rct"
+    assert tier["Scar scores fell by 38% with exosomes versus 24% (P = .004)."] == "rct"
     assert tier["RESULTS: Exosome-treated wounds closed faster than PBS-treated wounds (72.6% versus 51.3%, "
                 "P < 0.01)."] == "animal"
     assert not [s for s in claims.sentence if "Copyright" in s]
