@@ -263,7 +263,7 @@ def test_design_words_of_lay_and_vendor_text(vocab):
 
 def test_a_documents_own_words_for_its_vesicles(vocab):
     def aliases(*sentences):
-        return [p.pattern for p, _ in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]
+        return [a.pattern.pattern for a in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]
 
     assert aliases("The packages in question are exosomes, sacs a ten-thousandth of a millimetre across.") == [
         r"\bpackages\b"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
+from typing import NamedTuple
 
 from .references import strip_markers
 from .vocab import Hit, Vocab
@@ -170,15 +171,19 @@ def is_declaration(text: str, vocab: Vocab) -> bool:
     """The line opens with a back-matter label ("Conflict of interest: ...", "**Funding.**") or is
     one (a section heading): what follows is who paid, consented or helped, not a claim."""
     pattern = _DECLARATIONS.get(vocab.digest)
+    if pattern is not None and text.lstrip("#*_ \t0123456789.")[:3].lower() not in _DECLARATION_INITIALS:
+        return False  # a cheap test first: this runs on every sentence and paragraph
     if pattern is None:
         labels = sorted((re.escape(str(w).lower()) for w in vocab["claims.yaml"].get("declarations") or []),
                         key=len, reverse=True)
         pattern = re.compile(r"^[#*_\s\d.]*(?:%s)[*_]*\s*(?:[:.]|$)" % "|".join(labels), re.I) if labels else None
         _DECLARATIONS[vocab.digest] = pattern or False
+        _DECLARATION_INITIALS.update(str(w).lower()[:3] for w in vocab["claims.yaml"].get("declarations") or [])
     return bool(pattern) and bool(pattern.match(text))
 
 
 _DECLARATIONS: dict[str, re.Pattern | bool] = {}
+_DECLARATION_INITIALS: set[str] = set()  # first three letters of the labels of every vocabulary loaded
 
 
 _VESICLE_WORDS = r"(?:exosomes?|extracellular vesicles?|vesicles|nanovesicles|exosome-like nanoparticles)"
@@ -195,7 +200,9 @@ _PRODUCT_DEFINITION = re.compile(
 # a brand-like name (an inner capital or digit, or a mark) right before the vesicle word, anywhere:
 # "our scalp protocol combines microneedling with ExoVeil™ exosomes", "ExoRenew Pro Exosome Complex"
 _BRAND_BEFORE = re.compile(r"(?<![\w-])((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?"
-                           r"(?:\s+[A-Z][\w-]*){0,3}\s+(?i:exosomes?|evs)\b")
+                           r"(?:\s+[A-Z][\w-]*){0,3}\s+$")  # matched on the words just before a vesicle word
+_BRANDED_WORDS = frozenset({"exosom", "exosome", "exosomes", "ev", "evs"})
+_DEFINING_WORDS = (" is a", " is the", " are a", " are the", " IS ", "ontain", "eliver", "eature", " use")
 # a product named in a title: "Rosalux Exosome Renewal Serum"
 _PRODUCT_TITLE = re.compile(r"^([A-Z][\w-]{2,})(?:\s*[™®])?\s+(?i:exosome|exosomes|evs?)\s+[A-Z]")
 _NOT_NAMES = frozenset("the this these that those it its they their our your each every a an all some most many "
@@ -203,7 +210,20 @@ _NOT_NAMES = frozenset("the this these that those it its they their our your eac
                        "i there here stem cell cells".split())
 
 
-def vesicle_aliases(all_facts: list[Facts]) -> list[tuple[re.Pattern, list[str]]]:
+class Alias(NamedTuple):
+    """A document's own word for its vesicles: its pattern, the cell sources its definition named,
+    and a cheap gate: a pattern over the lower-cased sentence tried before the real one."""
+
+    pattern: re.Pattern
+    sources: list[str]
+    gate: re.Pattern
+
+
+def _gate(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
     """Words a document defines for its vesicles, with the cell sources the definition names: a
     lay word ("The packages in question are exosomes"), a product's name ("LVX-201 is an
     injectable containing exosomes from placental MSCs", a title "Rosalux Exosome Renewal
@@ -211,46 +231,59 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[tuple[re.Pattern, list[str]]
     lay: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     for f in all_facts:
-        if "subject" not in f.groups:
+        subjects = f.groups.get("subject")
+        if not subjects:
             continue
         text = f.clean.strip().lstrip("#*_ ")
-        m = _LAY_DEFINITION.match(text.lower())
-        if m and m.group(1) not in _NOT_NAMES:
-            lay.setdefault(m.group(1), cell_sources(f))
-        for pattern in (_PRODUCT_DEFINITION, _PRODUCT_TITLE):
-            m = pattern.match(text)
-            name = m and next(g for g in m.groups() if g)
-            if name and name.lower() not in _NOT_NAMES:
-                names.setdefault(name, cell_sources(f))
-        for m in _BRAND_BEFORE.finditer(text):
-            if m.group(1).lower() not in _NOT_NAMES:
-                names.setdefault(m.group(1), cell_sources(f))
-    out = [(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w]) for w in sorted(lay)]
-    return out + [(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n]) for n in sorted(names)]
+        if text[:6].lower().startswith(("the ", "these ", "such ")):  # cheap tests first: this runs per sentence
+            m = _LAY_DEFINITION.match(text.lower())
+            if m and m.group(1) not in _NOT_NAMES:
+                lay.setdefault(m.group(1), cell_sources(f))
+        if text[:1].isupper():
+            second = text.split(None, 2)[1:2]
+            titled = bool(second) and second[0].lower().startswith(("exosom", "ev"))  # "Rosalux Exosome ..."
+            defines = any(w in text for w in _DEFINING_WORDS)  # the definition's verbs, before its pattern
+            for pattern in ((_PRODUCT_DEFINITION,) if defines else ()) + ((_PRODUCT_TITLE,) if titled else ()):
+                m = pattern.match(text)
+                name = m and next(g for g in m.groups() if g)
+                if name and name.lower() not in _NOT_NAMES:
+                    names.setdefault(name, cell_sources(f))
+        for h in subjects:  # a brand-like name right before "exosomes": "ExoVeil™ exosomes"
+            if h.start > 2 and h.phrase in _BRANDED_WORDS:
+                m = _BRAND_BEFORE.search(f.clean, max(0, h.start - 60), h.start)
+                if m and m.group(1).lower() not in _NOT_NAMES:
+                    names.setdefault(m.group(1), cell_sources(f))
+    out = [Alias(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w], _gate([w])) for w in sorted(lay)]
+    return out + [Alias(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n], _gate([n.lower()]))
+                  for n in sorted(names)]
 
 
-_PRODUCTS: dict[str, re.Pattern] = {}
+_PRODUCTS: dict[str, Alias] = {}
 
 
-def product_alias(vocab: Vocab) -> tuple[re.Pattern, list[str]]:
+def product_alias(vocab: Vocab) -> Alias:
     """'this serum', 'the cream', 'our ampoule' (subjects.yaml products), as an alias of the vesicles
     for a document about them: the product a page sells or a study applied."""
     got = _PRODUCTS.get(vocab.digest)
     if got is None:
-        words = sorted((re.escape(str(w).lower()) for w in vocab["subjects.yaml"].get("products") or []),
-                       key=len, reverse=True)
-        got = _PRODUCTS[vocab.digest] = re.compile(
-            r"\b(?:this|the|our|your|my|a)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % "|".join(words or ["(?!)"]), re.I)
-    return got, []
+        words = tuple(sorted({str(w).lower() for w in vocab["subjects.yaml"].get("products") or []},
+                             key=len, reverse=True))
+        pattern = re.compile(r"\b(?:this|the|our|your|my|a)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b"
+                             % "|".join(map(re.escape, words)) if words else "(?!)", re.I)
+        got = _PRODUCTS[vocab.digest] = Alias(pattern, [], _gate(words))
+    return got
 
 
-def mark_aliases(f: Facts, aliases: list[tuple[re.Pattern, list[str]]]) -> None:
+def mark_aliases(f: Facts, aliases: list[Alias]) -> None:
     """Record the document's own words for its vesicles as subject hits of ``f`` (key 'alias':
     such a sentence is a claim only when it names an effect, see :func:`is_claim`), and the
     cell sources their definition named when the sentence names none."""
     if "subject" in f.groups:
         return
-    for pattern, sources in aliases:
+    low = f.clean.lower()
+    for pattern, sources, gate in aliases:
+        if not gate.search(low):
+            continue
         m = pattern.search(f.clean)
         if m:
             phrase = m.group(0).lower()
