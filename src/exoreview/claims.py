@@ -10,7 +10,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-from .references import strip_markers
+from .references import looks_like_entry, strip_markers
 from .vocab import Hit, Vocab
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -25,8 +25,6 @@ _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:ar
 # labelled lines of page furniture: "Source: ...", "Keywords: ...", "Related stories: ..."
 _CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit|keyword|tag|related (?:stories|articles|posts)"
                           r"|see also)s?\s*:", re.I)
-# "Ibarra L, et al. Title.", "[4] Kim SH, Lee J. Title."
-_REFERENCE_ENTRY = re.compile(r"^(?:\[\d+\]\s*|\d{1,3}\.\s+)?[A-Z][\w'’-]+,?\s+[A-Z]{1,3}(?:,|\.|\s+et al\b)")
 _COMPARISON = re.compile(r"\b(better|more effective|superior) than\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
                  "synovial_msc", "dental_msc"}
@@ -170,20 +168,24 @@ _AIMS: dict[str, tuple[str, ...]] = {}
 def is_declaration(text: str, vocab: Vocab) -> bool:
     """The line opens with a back-matter label ("Conflict of interest: ...", "**Funding.**") or is
     one (a section heading): what follows is who paid, consented or helped, not a claim."""
-    pattern = _DECLARATIONS.get(vocab.digest)
-    if pattern is not None and text.lstrip("#*_ \t0123456789.")[:3].lower() not in _DECLARATION_INITIALS:
+    pattern, initials = _declaration_labels(vocab)
+    if pattern is None or text.lstrip("#*_ \t0123456789.")[:3].lower() not in initials:
         return False  # a cheap test first: this runs on every sentence and paragraph
-    if pattern is None:
-        labels = sorted((re.escape(str(w).lower()) for w in vocab["claims.yaml"].get("declarations") or []),
-                        key=len, reverse=True)
-        pattern = re.compile(r"^[#*_\s\d.]*(?:%s)[*_]*\s*(?:[:.]|$)" % "|".join(labels), re.I) if labels else None
-        _DECLARATIONS[vocab.digest] = pattern or False
-        _DECLARATION_INITIALS.update(str(w).lower()[:3] for w in vocab["claims.yaml"].get("declarations") or [])
-    return bool(pattern) and bool(pattern.match(text))
+    return bool(pattern.match(text))
 
 
-_DECLARATIONS: dict[str, re.Pattern | bool] = {}
-_DECLARATION_INITIALS: set[str] = set()  # first three letters of the labels of every vocabulary loaded
+def _declaration_labels(vocab: Vocab) -> tuple[re.Pattern | None, frozenset[str]]:
+    """The back-matter label pattern and the labels' first three letters (once per vocabulary)."""
+    got = _DECLARATIONS.get(vocab.digest)
+    if got is None:
+        labels = sorted({str(w).lower() for w in vocab["claims.yaml"].get("declarations") or []}, key=len, reverse=True)
+        pattern = re.compile(r"^[#*_\s\d.]*(?:%s)[*_]*\s*(?:[:.]|$)" % "|".join(map(re.escape, labels)), re.I) \
+            if labels else None
+        got = _DECLARATIONS[vocab.digest] = (pattern, frozenset(w[:3] for w in labels))
+    return got
+
+
+_DECLARATIONS: dict[str, tuple[re.Pattern | None, frozenset[str]]] = {}
 
 
 _VESICLE_WORDS = r"(?:exosomes?|extracellular vesicles?|vesicles|nanovesicles|exosome-like nanoparticles)"
@@ -331,7 +333,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
-    if text.count("|") >= 3 or _REFERENCE_ENTRY.match(text):
+    if text.count("|") >= 3 or looks_like_entry(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text))
@@ -536,9 +538,7 @@ def outcomes(f: Facts) -> list[str]:
         better = direction == "better"
         if better:
             direction = "down" if _NEGATIVE.get(h.key) and not inverse else "up"
-        if direction is None and inverse and _ABSENT.search(f.clean[max(0, h.start - 30):h.start]):
-            direction = "up"  # "with no serious adverse events": the harm is absent
-        elif better:
+        if better:
             pass  # "TEWL improved": the outcome got better, whatever the sign of its words
         elif direction is None:
             # a harm named without a direction word ("reports of serious adverse events") is a harm

@@ -28,7 +28,6 @@ _METHODS_SECTION = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s*)?(?:{_METHOD_NAMES})\b"
 _METHODS_LABEL = re.compile(rf"^[*_]*(?:{_METHOD_NAMES})[*_]*[.:]", re.I)
 _RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
                             r"[*_]*[.:]", re.I)
-_ONE_STUDY = PRIMARY - {"systematic_review"}  # designs whose results are one treatment's effects
 _HUMAN = {"rct", "clinical_study", "case_report"}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
 # where a systematic review gives its own findings (its background and discussion are narrative)
@@ -39,7 +38,6 @@ _ABOUT = re.compile(r"^about\s+(?!the\s+(?:study|studies|trial|research|authors?
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
-_SUP = re.compile(r"<sup>[^<]*</sup>")
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
@@ -549,9 +547,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 name = s.lstrip("#* ")
                 back = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
                 # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
-                if back or is_section_name(s) or _METHODS_SECTION.match(name) or _RESULTS_SECTION.match(name):
-                    in_methods = bool(_METHODS_SECTION.match(name))
-                    in_results = bool(_RESULTS_SECTION.match(name))
+                methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
+                if back or methods or results or is_section_name(s):
+                    in_methods, in_results = methods, results
                     in_intro = bool(_INTRO_SECTION.match(name))
                     in_findings = bool(_FINDINGS_SECTION.match(name))
                     in_back_matter = back
@@ -568,7 +566,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 methods_block = b.index
             # a stat line on a page about exosomes ("31% reduction in fine lines after 4 weeks*") lists a result
             if (topic_vesicles and b.kind in ("para", "bullet") and len(b.text) <= 120 and _STAT.search(s)
-                    and not _SUP.sub("", b.text).rstrip("* ").endswith((".", "!", "?", ":"))):
+                    and not rf.strip_markers(b.text).rstrip("* ").endswith((".", "!", "?", ":"))):
                 bullet = True
                 context = True
             else:

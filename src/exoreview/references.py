@@ -112,6 +112,15 @@ _VANCOUVER = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)? [A-Z]{
 _VANCOUVER_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)[a-z]?(?=\s*[;:(.]|\s*$)")
 
 
+def looks_like_entry(text: str) -> bool:
+    """A line shaped like a Vancouver reference entry, numbered or not ("Ibarra L, et al. Title.",
+    "[4] Kim SH, Lee J. Title."): a work listed, not a sentence about one."""
+    return bool(_VANCOUVER.match(_ENTRY_NUMBER.sub("", text, count=1)))
+
+
+_ENTRY_NUMBER = re.compile(r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)")
+
+
 def parse_author_year(text: str, block: int) -> Reference | None:
     """An unnumbered entry of an author-year list ('Smith, A., Lee, B. (2020). Title. Journal.'),
     or of a Vancouver list ('Smith A, Lee B. Title. Journal. 2020;1:2.'), labelled 'smith2020'
