@@ -655,3 +655,17 @@ def test_a_text_surveying_studies_of_many_designs_summarises_no_one_work(make_co
     tier = claims.set_index("sentence").evidence_tier
     assert tier["In mice, exosomes made wounds close faster."] == "animal"
     assert tier["In my clinic, exosomes calm redness after microneedling."] == "expert_opinion"
+
+
+def test_a_writers_own_treatment_and_what_it_cost(make_corpus, tmp_path):
+    text = ("Forum: exosomes for thinning hair\n\n"
+            "I had four sessions of exosome injections at a clinic downtown. Each session cost $900. "
+            "Within three months my hair shedding dropped by half. Has anyone else tried this?\n\n"
+            "Exosome scalp serum, 30 ml .......... $120\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"forum.txt": text}, "claims")
+    rows = claims.set_index("sentence")
+    # what changed in the writer's own account is the treatment's effect, with its subject implicit
+    shed = rows.loc["Within three months my hair shedding dropped by half."]
+    assert (bool(shed.implicit_subject), shed.outcomes) == (True, "hair_growth:up")
+    # prices say what it cost, not what it does
+    assert not [s for s in claims.sentence if "$" in s]

@@ -17,6 +17,11 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _COMPOSITION = re.compile(r"\b(contain|contains|carry|carries|packed with|comprise|comprises|consist|consists|"
                           r"loaded with|rich in|enriched (?:with|in)|cargo|include|includes|found in)\b", re.I)
+# a price ("$1,200", "£24.99", "450 EUR"): what a session or bottle costs, not what it does
+_PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
+# a first-person account of using something ("I had ...", "my skin ..."); "Phase I trial" is no person
+_FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
+                           r"applied)\b")
 _NEGATION = re.compile(r"\b(not|no|neither|nor|never|without)\b", re.I)
 _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
 _PRONOUN = re.compile(r"\b(they|their|them|theirs)\b", re.I)
@@ -315,8 +320,13 @@ def names_vesicles(f: Facts) -> bool:
     return f.has("subject", "vesicle")
 
 
+def is_personal(f: Facts) -> bool:
+    """The sentence tells of the writer's own use of something ("I had exosomes after my laser")."""
+    return bool(_FIRST_PERSON.search(f.clean))
+
+
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
-             bullet: bool = False, reporting: bool = False) -> tuple[bool, bool]:
+             bullet: bool = False, reporting: bool = False, personal: bool = False) -> tuple[bool, bool]:
     """Decide whether a sentence is a claim; return (is_claim, implicit_subject).
 
     ``context_vesicles``: the sentence before it (same passage) was about exosomes,
@@ -340,8 +350,10 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
                                                                     or f.has("outcome_inverse"))  # a listed harm
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
-    study_result = (reporting and has_effect and not is_appraisal(f)
-                    and (bool(_NUMBER.search(text)) or bool(_NEGATION.search(text))))
+    study_result = ((reporting or personal) and has_effect and not is_appraisal(f)
+                    and (bool(_NUMBER.search(text)) or bool(_NEGATION.search(text))
+                         or (personal and (f.has("direction") or f.has("outcome_inverse") or f.has("outcome_fixed")
+                                           or f.has("harm_sign")))))
     implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result
                                                        or study_result)
     if not (explicit or implicit):
@@ -350,6 +362,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
             or _CREDIT_LINE.match(text) or is_declaration(text, vocab):
         return False, False
+    if not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse") or f.has("direction")):
+        if _PRICE.search(text):  # what it cost ("each session cost $1,200"), not what it does
+            return False, False
     if implicit and is_appraisal(f) and not has_effect:
         return False, False  # "This is good news for everyone."
     if "unknown" in not_claim and not has_effect:

@@ -537,6 +537,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         prev_block = -1
         reported: str | None = None
         prev_claim: dict | None = None
+        personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
         for k, (si, b, s, f) in enumerate(rows):
             if b.index != prev_block and b.kind != "bullet":
                 reported = None  # a study's account runs on through its paragraph and bullets only
@@ -580,8 +581,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             # article summarising one primary study from its introduction on
             reporting = (bool(art_design) or reported is not None
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
-            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context, bullet=bullet,
-                                       reporting=reporting)
+            personal = personal_block == b.index and not heading
+            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
+                                       bullet=bullet, reporting=reporting, personal=personal)
+            if not heading and cl.names_vesicles(f) and cl.is_personal(f):
+                personal_block = b.index
             if (in_methods or in_back_matter or declared) and not heading:
                 ok = False  # a paper's methods say what was done, not what exosomes do; its back matter, who paid
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
