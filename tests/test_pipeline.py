@@ -669,3 +669,15 @@ def test_a_writers_own_treatment_and_what_it_cost(make_corpus, tmp_path):
     assert (bool(shed.implicit_subject), shed.outcomes) == (True, "hair_growth:up")
     # prices say what it cost, not what it does
     assert not [s for s in claims.sentence if "$" in s]
+
+
+def test_a_news_story_introducing_a_new_trial_reports_it_throughout(make_corpus, tmp_path):
+    text = ("Exosome gel speeds healing after laser\n\n"
+            "Exosome skincare is booming. A new randomised trial offers some of the first controlled evidence.\n\n"
+            "The exosome side healed faster. Redness resolved after 4 days, compared with 7 days on the placebo side.\n\n"
+            "Experts welcomed the study but urged caution.\n\n"
+            "Reference: Kim A, Lee B. Exosome gel after laser: a randomised split-face trial. Derm Res. "
+            "2024;3:1-9.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"news.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["The exosome side healed faster."] == "rct"
