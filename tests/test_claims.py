@@ -256,6 +256,10 @@ def test_design_words_of_lay_and_vendor_text(vocab):
     assert designs("In lab studies, the vesicles cut inflammatory signals by 40%.") == ["in_vitro"]
     assert designs("On a 3D skin model, the treated tissue looked lighter.") == ["in_vitro"]
     assert designs("There's some lab data that plant exosomes can block tyrosinase.") == ["in_vitro"]
+    assert designs("In the lab, exosomes stimulate collagen production by fibroblasts.") == ["in_vitro"]
+    # in a human trial's account, the cells it names are its mechanism, not a cell-culture part
+    told = cl.facts("The authors suggest the vesicles act on melanocytes.", vocab)
+    assert sentence_designs(told, "rct") == [] and sentence_designs(told, True) == ["in_vitro"]
     # vendor wording about what a product is free of names no animal study
     assert designs("Plant exosomes are vegan and contain no human or animal material.") == []
     # a biopsy taken in a trial is no explant study

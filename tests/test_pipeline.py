@@ -681,3 +681,13 @@ def test_a_news_story_introducing_a_new_trial_reports_it_throughout(make_corpus,
     (claims,) = _extract(make_corpus, tmp_path, {"news.txt": text}, "claims")
     tier = claims.set_index("sentence").evidence_tier
     assert tier["The exosome side healed faster."] == "rct"
+
+
+def test_particles_named_for_their_plant_are_its_vesicles(make_corpus, tmp_path):
+    text = ("Plant actives roundup\n\nGinseng nanoparticles lighten melasma in women. The particles carry small RNAs "
+            "that dampen tyrosinase activity.\n\nSilver nanoparticles kill bacteria on the skin.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"roundup.txt": text}, "claims")
+    rows = claims.set_index("sentence")
+    assert rows.loc["Ginseng nanoparticles lighten melasma in women."].cell_source == "plant"
+    assert "The particles carry small RNAs that dampen tyrosinase activity." in rows.index
+    assert "Silver nanoparticles kill bacteria on the skin." not in rows.index  # names no cell source

@@ -237,8 +237,11 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
     Serum"). Later (and earlier) mentions then name the vesicles, and those sources."""
     lay: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
+    particles: dict[str, list[str]] = {}
     for f in all_facts:
         subjects = f.groups.get("subject")
+        if "particle" in f.groups and "cell_source" in f.groups and not subjects:
+            _sourced_particles(f, particles)
         if not subjects:
             continue
         text = f.clean.strip().lstrip("#*_ ")
@@ -261,8 +264,24 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                 if m and m.group(1).lower() not in _NOT_NAMES:
                     names.setdefault(m.group(1), cell_sources(f))
     out = [Alias(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w], _gate([w])) for w in sorted(lay)]
+    out += [Alias(_PARTICLE_WORDS, particles[w], _gate(["particle"])) for w in sorted(particles)]
     return out + [Alias(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n], _gate([n.lower()]))
                   for n in sorted(names)]
+
+
+_PARTICLE_WORDS = re.compile(r"\b(?:nano-?)?particles?\b", re.I)
+
+
+def _sourced_particles(f: Facts, found: dict[str, list[str]]) -> None:
+    """'Ginseng nanoparticles', 'grape-derived particles': particles named for their source right
+    before them are the text's vesicles (silver or lipid nanoparticles name no cell source)."""
+    for p in f.groups["particle"]:
+        for c in f.groups["cell_source"]:
+            gap = f.clean[c.end:p.start]
+            if c.end <= p.start and len(gap) <= 9 and gap.strip(" -").lower() in ("", "derived", "based"):
+                found.setdefault("particle", []).append(c.key)
+    if "particle" in found:
+        found["particle"] = list(dict.fromkeys(found["particle"]))
 
 
 _PRODUCTS: dict[str, Alias] = {}

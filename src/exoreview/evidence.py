@@ -42,6 +42,8 @@ def sentence_designs(f: Facts, in_study: bool | str) -> list[str]:
             if not any(t.group == "design" for t in cues if not any(s <= t.start < e for s, e in masked)):
                 tiers.append(in_study)  # only a sentence naming no design of its own goes on with that study
             continue
+        if h.group == "design_in_study" and isinstance(in_study, str):
+            continue  # in a human study's account, cells are its mechanism ("act on melanocytes"), not a part
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
         tiers.append(h.key)

@@ -26,7 +26,7 @@ ENV_EXTRA = "EXOREVIEW_VOCAB"  # a folder of YAML files that extend or override 
 
 # file name -> (allowed top-level keys or None for "taxonomy keys", what the keys must be)
 _SCHEMA: dict[str, tuple[str, ...]] = {
-    "subjects.yaml": ("vesicle", "anaphora", "producers", "products"),
+    "subjects.yaml": ("vesicle", "anaphora", "producers", "products", "particles"),
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
@@ -225,6 +225,8 @@ def vocab_files(extra_dir: str | None = None) -> list[Path]:
 def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for p in data["subjects.yaml"].get("vesicle", []):  # anaphora are read from sentence openings instead
         yield "subject", "vesicle", p
+    for p in data["subjects.yaml"].get("particles") or []:
+        yield "particle", "particle", p
     for key, phrases in (data["subjects.yaml"].get("producers") or {}).items():
         for p in phrases:
             yield "producer", key, p
