@@ -73,3 +73,10 @@ def test_interviews_and_consumer_journalism(vocab):
                 "dermatologist who was not involved in the study. Contact us | Privacy\n\nRead more: "
                 "skincare myths\n")
     assert source_kind(magazine, vocab) == "news_summary"
+
+
+def test_a_trial_registry_record_is_a_primary_study(vocab):
+    record = ("TRIALS REGISTRY\nRecord view | Print\n\n-----\nSTUDY DESIGN\n-----\nStudy type: Interventional\n"
+              "Allocation: Randomized\nIntervention model: Parallel assignment\nMasking: Double\n"
+              "Primary outcome: Change in EASI at week 8\nEnrollment: 96 participants\n")
+    assert source_kind(record, vocab) == "primary_research"

@@ -110,3 +110,15 @@ def test_check_mark_bullets_and_piped_header_lines_stand_alone():
                                                        ("bullet", "Calms redness")]
     assert [b.text for b in blocks][-2:] == ["Wound Repair Letters | Research Article | Open access",
                                              "Exosomes accelerate wound healing in rats"]
+
+
+def test_drawn_rules_setext_headings_and_fixed_width_table_rows():
+    text = ("Detailed description:\nThe gel holds exosomes.\n"
+            "-----------\nSTUDY DESIGN\n-----------\nStudy type: Interventional\n\n"
+            "Outcome              Gel        Vehicle\nEASI change, mean     -52.4      -31.0\n")
+    blocks = [(b.kind, b.text) for b in split_blocks(text)]
+    assert ("heading", "STUDY DESIGN") in blocks
+    assert ("para", "-----------") in blocks  # rules are kept: they separate a collection's abstracts
+    # a fixed-width row's cells are piped like a markdown table's, one row per block
+    assert ("para", "EASI change, mean | -52.4 | -31.0") in blocks
+    assert not any("Study type" in t and "Outcome" in t for _, t in blocks)

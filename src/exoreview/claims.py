@@ -362,7 +362,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
-    if text.count("|") >= 3 or looks_like_entry(text):
+    if text.count(" | ") >= 2 or text.count("|") >= 3 or looks_like_entry(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text))
