@@ -195,12 +195,21 @@ def test_a_papers_methods_are_not_claims_and_a_labelled_title_is(make_corpus, tm
 def test_a_systematic_reviews_own_findings_take_its_design(make_corpus, tmp_path):
     text = ("Exosome therapy for photoaging: a systematic review and meta-analysis\n\n"
             "Abstract\n\nFollowing PRISMA, we pooled 14 studies of topical exosomes.\n\n"
-            "Results\n\nTopical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36).\n\n"
+            "Results\n\nTopical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36). "
+            "Across the seven randomised trials, exosome adjuncts improved scar scores (SMD -0.71).\n\n"
+            "Discussion\n\nOur findings suggest that exosome adjuncts add a moderate benefit. "
+            "Exosomes are thought to calm inflammation.\n\n"
             "Funding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. Lee J. Exosomes. 2020.\n")
     docs, claims = _extract(make_corpus, tmp_path, {"sr.txt": text}, "documents", "claims")
     assert (docs.source_kind[0], docs.design[0]) == ("peer_reviewed_review", "systematic_review")
     finding = claims[claims.sentence.str.startswith("Topical exosome therapy reduced wrinkle severity")]
     assert finding.evidence_tier.tolist() == ["systematic_review"]
+    tier = claims.set_index("sentence").evidence_tier
+    # the trials it counts are its included studies, pooled; "our findings" are its own, in any section
+    assert tier["Across the seven randomised trials, exosome adjuncts improved scar scores (SMD -0.71)."] == \
+        "systematic_review"
+    assert tier["Our findings suggest that exosome adjuncts add a moderate benefit."] == "systematic_review"
+    assert tier["Exosomes are thought to calm inflammation."] == "narrative_review"  # its background talk
 
 
 def test_a_folder_exoreview_did_not_write_is_never_replaced(make_corpus, tmp_path, capsys):

@@ -47,6 +47,7 @@ def test_design_from_title_and_venue_words(vocab):
         "Oh M. Stem cell exosomes ameliorate the aging of skin fibroblasts. Int J Mol Sci. 2018;19:1715.": "in_vitro",
         "Hu L. Exosomes accelerate wound healing via optimizing fibroblasts. Sci Rep. 2016;6:32993.": "animal",
         "Zhou Y. Exosomes in a melanocyte-keratinocyte co-culture model. Stem Cells Int. 2022;1:2.": "in_vitro",
+        "Grabo P. Exosomes after subcision for acne scars: a non-randomised controlled study. 2023": "clinical_study",
     }
     for text, tier in cases.items():
         assert classify_design(text, vocab) == tier, text

@@ -65,10 +65,14 @@ class TierContext:
     document_design: str | None       # the document's own design (primary study)
     source_kind: str
     in_study: bool | str = False      # it reports a particular study (see sentence_designs)
+    pooled: bool = False              # a systematic review's own synthesis ("across the seven trials")
 
 
 def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:
     """Return (tier, step, reason) for one claim sentence."""
+    if ctx.pooled and ctx.document_design and not ctx.has_markers:
+        # the trials it names are the review's included studies, pooled: its own finding
+        return ctx.document_design, "document_design", "the review's own synthesis of its studies"
     named = sentence_designs(f, ctx.in_study)
     cited = [d for d in ctx.cited_designs if d]
     best = tx.strongest(cited + named)

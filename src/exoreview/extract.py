@@ -43,6 +43,15 @@ _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  
 _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 
 
+# a systematic review's own synthesis: its included studies counted ("across the seven randomised
+# trials", "pooling five RCTs"), or its own findings ("our findings", "this meta-analysis")
+_POOLED_BODY = re.compile(r"\b(?:pooling|pooled|across|all|both|the|these|of the)\s+(?:\d+|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve|included)\s+(?:[\w-]+\s+){0,3}?(?:trials|studies|rcts)\b",
+                          re.I)
+_OWN_SYNTHESIS = re.compile(r"\b(?:our|this|the present)\s+(?:findings|results|analysis|pooled analysis|"
+                            r"meta-analysis|systematic review)\b", re.I)
+
+
 _PAST_DIRECTION = re.compile(r"(?:ed|fell|fallen|rose|risen|grew|regrew|shrank)$")
 
 
@@ -627,6 +636,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             appraisal = cl.is_appraisal(f)
             anaphoric = cl.is_anaphoric(f, vocab)
             generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
+            pooled = art_design == "systematic_review" and not heading and not markers and (
+                (in_findings and bool(_POOLED_BODY.search(s))) or bool(_OWN_SYNTHESIS.search(s)))
             ctx = TierContext(
                 cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
@@ -636,8 +647,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 in_article_study=in_article_study and (heading or not generic),
                 in_study=in_study,
                 # a systematic review's own design backs its findings, not its background or discussion
-                document_design=(art_design or None) if art_design != "systematic_review" or in_findings else None,
+                document_design=(art_design or None) if art_design != "systematic_review" or in_findings or pooled
+                else None,
                 source_kind=kind,
+                pooled=pooled,
             )
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):

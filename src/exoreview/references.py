@@ -164,9 +164,12 @@ def classify_design(text: str, vocab: Vocab) -> str:
     low = text.lower()
     hits = vocab.matcher.find(text, low)
     tiers = []
+    cues = [h for h in hits if h.group == "design"]
     for h in hits:
         if h.group not in ("design", "design_in_study"):
             continue
+        if any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in cues):
+            continue  # inside a longer cue: "randomised" in "a non-randomised controlled study"
         if h.key == "animal" and re.match(r"\s*(?:[a-z-]+\s+)?cells?\b", low[h.end:h.end + 30]):
             continue
         if h.group == "design_in_study" and h.key == "in_vitro" and not re.search(
