@@ -26,6 +26,9 @@ def test_claim_or_not(vocab):
     assert claim("Exosomes contain proteins, lipids and nucleic acids.")[0] is False
     assert claim("Exosomes are extracellular vesicles secreted by cells.")[0] is False
     assert claim("Smith et al. ran a split-face trial comparing exosomes with PRP.")[0] is False
+    assert claim("Rats were treated with exosomes for 14 days.")[0] is False
+    # a method word in a relative clause says who, and the sentence goes on to what happened
+    assert claim("Mice that were treated with cord exosomes healed 40% faster than untreated mice.")[0] is True
     assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
     assert claim("Ginseng-derived ELNs reduced melanin synthesis in melanocytes.")[0] is True
     assert claim("More research is needed on exosomes.")[0] is False

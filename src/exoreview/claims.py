@@ -22,6 +22,7 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros
 # a first-person account of using something ("I had ...", "my skin ..."); "Phase I trial" is no person
 _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
                            r"applied)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _NEGATION = re.compile(r"\b(not|no|neither|nor|never|without)\b", re.I)
 _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
 _PRONOUN = re.compile(r"\b(they|their|them|theirs)\b", re.I)
@@ -378,6 +379,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if not (explicit or implicit):
         return False, False
     not_claim = set(f.keys("not_claim"))
+    if "method" in not_claim and all(_RELATIVE_BEFORE.search(f.clean, max(0, h.start - 8), h.start)
+                                     for h in f.groups["not_claim"] if h.key == "method"):
+        not_claim.discard("method")  # "mice that were treated with exosomes healed faster": who, not what was done
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
             or _CREDIT_LINE.match(text) or is_declaration(text, vocab):
         return False, False
