@@ -27,6 +27,14 @@ def test_claim_or_not(vocab):
     assert claim("Exosomes are extracellular vesicles secreted by cells.")[0] is False
     assert claim("Smith et al. ran a split-face trial comparing exosomes with PRP.")[0] is False
     assert claim("Rats were treated with exosomes for 14 days.")[0] is False
+    # an author-year citation is no figure that makes a composition a result
+    assert claim("Vesicles released by MSCs carry proteins, lipids and microRNAs (Lindahl and Osei, 2019).")[0] \
+        is False
+    # research gaps, a statement's own aim, a guest's introduction, a product's introduction
+    assert claim("Controlled clinical data on exosome products remain scarce.")[0] is False
+    assert claim("This statement summarises the evidence on exosome products.")[0] is False
+    assert claim("My guest is Dr. Lee, a surgeon who offers exosome treatments.")[0] is False
+    assert claim("Meet the ExoGlow Renewal Serum.")[0] is False
     # a method word in a relative clause says who, and the sentence goes on to what happened
     assert claim("Mice that were treated with cord exosomes healed 40% faster than untreated mice.")[0] is True
     assert claim("Exosomes contain microRNAs that reduce melanin synthesis.")[0] is True
@@ -55,6 +63,11 @@ def test_claim_or_not(vocab):
     assert cl.is_claim(result, vocab, heading=False, context_vesicles=True, reporting=False)[0] is False
     general = cl.facts("We know that more collagen in 90% of skin leads to fuller skin.", vocab)
     assert cl.is_claim(general, vocab, heading=False, context_vesicles=True, reporting=True)[0] is False
+    # in a study's account a past-tense result with no figure is its finding too
+    dose = cl.facts("Tyrosinase activity decreased in a dose-dependent manner.", vocab)
+    assert cl.is_claim(dose, vocab, heading=False, context_vesicles=True, reporting=True)[0] is False
+    assert cl.is_claim(dose, vocab, heading=False, context_vesicles=True, reporting=True, measured=True) == (
+        True, True)
     assert claim("Methods: nude mice were treated with subcutaneous MSC-Exos for 8 weeks.")[0] is False
     assert claim("Exosomes were isolated by ultracentrifugation from the medium.")[0] is False
     assert claim("We found that adipose exosomes increased collagen in mice.")[0] is True

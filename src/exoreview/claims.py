@@ -22,6 +22,8 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros
 # a first-person account of using something ("I had ...", "my skin ..."); "Phase I trial" is no person
 _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
                            r"applied)\b")
+# an author-year citation or a dated note: "(Lindahl and Osei, 2019)" is no figure of a result
+_PAREN_YEAR = re.compile(r"\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _NEGATION = re.compile(r"\b(not|no|neither|nor|never|without)\b", re.I)
 _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
@@ -346,7 +348,8 @@ def is_personal(f: Facts) -> bool:
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
-             bullet: bool = False, reporting: bool = False, personal: bool = False) -> tuple[bool, bool]:
+             bullet: bool = False, reporting: bool = False, personal: bool = False,
+             measured: bool = False) -> tuple[bool, bool]:
     """Decide whether a sentence is a claim; return (is_claim, implicit_subject).
 
     ``context_vesicles``: the sentence before it (same passage) was about exosomes,
@@ -370,8 +373,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
                                                                     or f.has("outcome_inverse"))  # a listed harm
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
+    numbered = bool(_NUMBER.search(_PAREN_YEAR.sub("", text))) if _NUMBER.search(text) else False
     study_result = ((reporting or personal) and has_effect and not is_appraisal(f)
-                    and (bool(_NUMBER.search(text)) or bool(_NEGATION.search(text))
+                    and (numbered or measured or bool(_NEGATION.search(text))
                          or (personal and (f.has("direction") or f.has("outcome_inverse") or f.has("outcome_fixed")
                                            or f.has("harm_sign")))))
     implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result
@@ -394,8 +398,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     if "definition" in not_claim and not has_effect:
         return False, False
-    if (not has_effect and not f.has("direction") and _COMPOSITION.search(text) and not _NUMBER.search(text)
-            and not _NEGATION.search(text)):
+    if (not has_effect and not f.has("direction") and _COMPOSITION.search(text)
+            and not _NUMBER.search(_PAREN_YEAR.sub("", text)) and not _NEGATION.search(text)):
         return False, False
     if heading:
         if _WH_OPENING.match(text):
