@@ -700,3 +700,13 @@ def test_particles_named_for_their_plant_are_its_vesicles(make_corpus, tmp_path)
     assert rows.loc["Ginseng nanoparticles lighten melasma in women."].cell_source == "plant"
     assert "The particles carry small RNAs that dampen tyrosinase activity." in rows.index
     assert "Silver nanoparticles kill bacteria on the skin." not in rows.index  # names no cell source
+
+
+def test_a_collected_abstracts_title_line_and_breadcrumbs_are_no_claims(make_corpus, tmp_path):
+    abstract = ("P-{n}\nTopical exosomes after laser resurfacing: a split-face pilot study\n\n"
+                "Methods: Ten patients were treated.\n\nResults: Redness fell by 40% on the exosome side.\n\n")
+    text = ("Home › Meetings › Exosome posters\n\n----------\n\n" + abstract.format(n=1) + "----------\n\n"
+            + abstract.format(n=2).replace("laser resurfacing", "microneedling"))
+    (claims,) = _extract(make_corpus, tmp_path, {"posters.txt": text}, "claims")
+    assert not [s for s in claims.sentence if "pilot study" in s or "›" in s]
+    assert (claims.sentence == "Results: Redness fell by 40% on the exosome side.").sum() >= 1

@@ -24,6 +24,7 @@ _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|start
                            r"applied)\b")
 # an author-year citation or a dated note: "(Lindahl and Osei, 2019)" is no figure of a result
 _PAREN_YEAR = re.compile(r"\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\)")
+_CRUMB = re.compile(r"\s[›»>/]\s")  # breadcrumb navigation: "Home › Guidelines › Exosome products"
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _NEGATION = re.compile(r"\b(not|no|neither|nor|never|without)\b", re.I)
 _WH_OPENING = re.compile(r"^(how|why|what|when|where|which|who)\b", re.I)
@@ -366,7 +367,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
-    if text.count(" | ") >= 2 or text.count("|") >= 3 or looks_like_entry(text):
+    if text.count(" | ") >= 2 or text.count("|") >= 3 or len(_CRUMB.findall(text)) >= 2 or looks_like_entry(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text))

@@ -551,7 +551,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if b.index != prev_block and b.kind != "bullet":
                 reported = None  # a study's account runs on through its paragraph and bullets only
             prev_block = b.index
-            heading = b.kind == "heading"
+            # an article's title printed as a plain line (a collected abstract's) is a heading too
+            heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
             bullet = b.kind == "bullet"
             if heading:
                 name = s.lstrip("#* ")
