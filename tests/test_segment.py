@@ -1,6 +1,7 @@
 """Segmentation of real web text."""
 from __future__ import annotations
 
+from exoreview.ingest import normalise
 from exoreview.segment import split_blocks, split_glued_heading, split_sentences
 
 
@@ -113,12 +114,16 @@ def test_check_mark_bullets_and_piped_header_lines_stand_alone():
 
 
 def test_drawn_rules_setext_headings_and_fixed_width_table_rows():
-    text = ("Detailed description:\nThe gel holds exosomes.\n"
-            "-----------\nSTUDY DESIGN\n-----------\nStudy type: Interventional\n\n"
-            "Outcome              Gel        Vehicle\nEASI change, mean     -52.4      -31.0\n")
+    text = normalise("Detailed description:\nThe gel holds exosomes.\n"
+                     "-----------\nSTUDY DESIGN\n-----------\nStudy type: Interventional\n\n"
+                     "Outcome              Gel        Vehicle\nEASI change, mean     -52.4\t-31.0\n"
+                     "  Serious AEs          0         0\n"
+                     "Prose typed with two spaces.  Its sentences.  Are no cells.\n")
     blocks = [(b.kind, b.text) for b in split_blocks(text)]
     assert ("heading", "STUDY DESIGN") in blocks
     assert ("para", "-----------") in blocks  # rules are kept: they separate a collection's abstracts
     # a fixed-width row's cells are piped like a markdown table's, one row per block
     assert ("para", "EASI change, mean | -52.4 | -31.0") in blocks
+    assert "Serious AEs | 0 | 0" in [t for _, t in blocks]
     assert not any("Study type" in t and "Outcome" in t for _, t in blocks)
+    assert ("para", "Prose typed with two spaces. Its sentences. Are no cells.") in blocks

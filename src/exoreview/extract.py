@@ -471,7 +471,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     for art in arts:
         rows = []
         for b in art.blocks:
-            pieces = [b.text] if b.kind == "heading" else split_sentences(b.text)
+            # a heading, and a table row (cells piped: "EASI, mean (SD) | 12.4 (4.1) | 12.9"), is one piece
+            pieces = [b.text] if b.kind == "heading" or b.text.count(" | ") >= 2 else split_sentences(b.text)
             for s in pieces:
                 if "  " in s or "\n" in s or "\t" in s:
                     s = _WS.sub(" ", s)

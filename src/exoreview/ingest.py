@@ -80,6 +80,17 @@ def decode(raw: bytes) -> tuple[str, str, str]:
 
 
 # space-like characters that become a plain space (runs are then collapsed)
+# a fixed-width table row: three or more cells set apart by runs of spaces or tabs, not after a
+# sentence's end ("Sentence one.  Sentence two." is prose typed with two spaces)
+_CELL_GAP = re.compile(r"(?<=[^\s.!?;:])(?: {2,}|\t+)(?=\S)")
+_TABLE_ROW = re.compile(r"^[^\n]*?[^\s.!?;:](?: {2,}|\t+)[^\n]*?[^\s.!?;:](?: {2,}|\t+)\S[^\n]*$", re.M)
+
+
+def _piped(m: re.Match) -> str:
+    """A fixed-width table row, its cells piped like a markdown table's."""
+    return _CELL_GAP.sub(" | ", m.group(0))
+
+
 _SPACE_LIKE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -90,6 +101,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _TABLE_ROW.sub(_piped, text)
     text = _SPACE_LIKE.sub(" ", text)
     while "  " in text:
         text = text.replace("  ", " ")

@@ -104,9 +104,6 @@ def _is_title_line(text: str) -> bool:
     return len(text.split()) <= 20 and not _TERMINAL.search(text) and text[:1].isupper()
 
 
-# three or more cells set apart by runs of spaces: "EASI, mean (SD)      12.4 (4.1)      12.9 (4.5)"
-_SPACED_CELLS = re.compile(r"\S(?: {2,}|\t+)\S.*?\S(?: {2,}|\t+)\S")
-_CELL_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
 _RULE = re.compile(r"^([-=_*~])(?:\s*\1){2,}$")
 
 
@@ -127,8 +124,6 @@ def split_blocks(text: str) -> list[Block]:
         if not line:
             flush()
             continue
-        if _SPACED_CELLS.search(line):  # a fixed-width table row: its cells, piped like a markdown table's
-            line = _CELL_GAP.sub(" | ", line)
         if _RULE.match(line):  # a drawn rule: "-----", "=====" (under a lone line, a setext heading)
             if len(para) == 1 and len(para[0]) < 120 and not _TERMINAL.search(para[0]):
                 raw.append((para.pop(), "heading", 2, ""))
