@@ -683,7 +683,8 @@ def test_a_writers_own_treatment_and_what_it_cost(make_corpus, tmp_path):
 def test_a_news_story_introducing_a_new_trial_reports_it_throughout(make_corpus, tmp_path):
     text = ("Exosome gel speeds healing after laser\n\n"
             "Exosome skincare is booming. A new randomised trial offers some of the first controlled evidence.\n\n"
-            "The exosome side healed faster. Redness resolved after 4 days, compared with 7 days on the placebo side.\n\n"
+            "The exosome side healed faster. Redness resolved after 4 days, compared with 7 days on the placebo "
+            "side.\n\n"
             "Experts welcomed the study but urged caution.\n\n"
             "Reference: Kim A, Lee B. Exosome gel after laser: a randomised split-face trial. Derm Res. "
             "2024;3:1-9.\n")

@@ -345,7 +345,8 @@ def names_vesicles(f: Facts) -> bool:
 
 def is_personal(f: Facts) -> bool:
     """The sentence tells of the writer's own use of something ("I had exosomes after my laser")."""
-    return bool(_FIRST_PERSON.search(f.clean))
+    c = f.clean
+    return ("I " in c or "I'" in c or "I’" in c) and bool(_FIRST_PERSON.search(c))
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
@@ -367,7 +368,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
-    if text.count(" | ") >= 2 or text.count("|") >= 3 or len(_CRUMB.findall(text)) >= 2 or looks_like_entry(text):
+    crumbs = ("›" in text or "»" in text or " > " in text or " / " in text) and len(_CRUMB.findall(text)) >= 2
+    if text.count(" | ") >= 2 or text.count("|") >= 3 or crumbs or looks_like_entry(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")
     # a bullet under a lead-in about exosomes that states a result ("- Elasticity: +27%")
     listed_result = bullet and context_vesicles and has_effect and (f.has("direction") or bool(_NUMBER.search(text))

@@ -595,7 +595,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             personal = personal_block == b.index and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
                                        bullet=bullet, reporting=reporting, personal=personal,
-                                       measured=reporting and _reads_as_result(f))
+                                       measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
             if not heading and cl.names_vesicles(f) and cl.is_personal(f):
                 personal_block = b.index
             if (in_methods or in_back_matter or declared) and not heading:
