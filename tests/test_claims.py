@@ -371,3 +371,12 @@ def test_penetration_and_safety_in_plain_words(vocab):
     assert outcomes("A systematic review of exosome products found no signal of serious harm.") == ["safety:up"]
     assert outcomes("Exosomes caused harm in two patients.") == ["safety:down"]
     assert outcomes("Lactobacillus vesicles cut the release of inflammatory signals by 40%.") == ["inflammation:down"]
+
+
+def test_healing_and_closure_in_plain_words(vocab):
+    def outcomes(s):
+        return label(s, vocab)[3]
+
+    assert outcomes("The exosome side healed noticeably faster.") == ["wound_closure:up"]
+    assert outcomes("Exosome gel accelerated closure of diabetic wounds in mice.") == ["wound_closure:up"]
+    assert outcomes("Vesicles doubled the rate of scratch closure by keratinocytes.") == ["cell_migration:up"]
