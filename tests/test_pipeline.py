@@ -711,3 +711,18 @@ def test_a_collected_abstracts_title_line_and_breadcrumbs_are_no_claims(make_cor
     (claims,) = _extract(make_corpus, tmp_path, {"posters.txt": text}, "claims")
     assert not [s for s in claims.sentence if "pilot study" in s or "›" in s]
     assert (claims.sentence == "Results: Redness fell by 40% on the exosome side.").sum() >= 1
+
+
+def test_an_abbreviation_the_paper_defines_for_its_vesicles_names_them(make_corpus, tmp_path):
+    text = ("Probiotic vesicles in psoriasis\n\n1 Department of Dermatology, Centre for Vesicle Research, Halden\n\n"
+            "Background: Bacterial membrane vesicles (MVs) released by probiotic species modulate immunity.\n\n"
+            "Methods: MVs were isolated from Lactobacillus plantarum (LpMVs) and applied to mice.\n\n"
+            "Results: Topical LpMVs reduced the PASI score by 46%. Skin Il17a mRNA fell by 65% in LpMV-treated mice. "
+            "Whether LpMVs reach the dermis of human plaques remains unknown.\n\n"
+            "(C) Western blot of vesicle fractions from LpMV preparations.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"paper.txt": text}, "claims")
+    rows = claims.set_index("sentence")
+    assert rows.loc["Results: Topical LpMVs reduced the PASI score by 46%."].cell_source == "bacterial"
+    assert not bool(rows.loc["Skin Il17a mRNA fell by 65% in LpMV-treated mice."].implicit_subject)
+    # an affiliation, an open question and a figure panel are no claims
+    assert not [s for s in claims.sentence if s.startswith(("1 Department", "Whether", "(C)"))]

@@ -34,6 +34,11 @@ _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:ar
 # labelled lines of page furniture: "Source: ...", "Keywords: ...", "Related stories: ..."
 _CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit|keyword|tag|related (?:stories|articles|posts)"
                           r"|see also)s?\s*:", re.I)
+# an author affiliation ("1 Department of Dermatology, ..."), a figure panel or note ("(C) Western blot of
+# ...", "Figure 4 is provided as ..."), an open question ("Whether X reach the dermis remains to be seen")
+_FRONT_MATTER = re.compile(r"^(?:\d{1,2}\s+|[*†‡§]\s*)?(?:department|dept\.|institute|centre|center|faculty|school|"
+                           r"division|laboratory)\s+(?:of|for)\b|^\([A-Ha-h]\)\s|^(?:supplementary\s+)?(?:figure|fig\.|"
+                           r"table)\s+S?\d+\b(?!\s*(?:shows|showed|demonstrates))|^whether\b", re.I)
 _COMPARISON = re.compile(r"\b(better|more effective|superior) than\b", re.I)
 _SPECIFIC_MSC = {"adipose_msc", "umbilical_cord_msc", "bone_marrow_msc", "ipsc_msc", "placenta_msc",
                  "synovial_msc", "dental_msc"}
@@ -228,6 +233,7 @@ class Alias(NamedTuple):
     pattern: re.Pattern
     sources: list[str]
     gate: re.Pattern
+    key: str = "alias"  # "vesicle" for an abbreviation the text defines for them: as good as the word
 
 
 def _gate(words) -> re.Pattern:
@@ -242,6 +248,7 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
     lay: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     particles: dict[str, list[str]] = {}
+    abbreviations: dict[str, list[str]] = {}
     for f in all_facts:
         subjects = f.groups.get("subject")
         if "particle" in f.groups and "cell_source" in f.groups and not subjects:
@@ -262,6 +269,8 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                 name = m and next(g for g in m.groups() if g)
                 if name and name.lower() not in _NOT_NAMES:
                     names.setdefault(name, cell_sources(f))
+        if "(" in f.clean:
+            _vesicle_abbreviations(f, subjects, abbreviations)
         for h in subjects:  # a brand-like name right before "exosomes": "ExoVeil™ exosomes"
             if h.start > 2 and h.phrase in _BRANDED_WORDS:
                 m = _BRAND_BEFORE.search(f.clean, max(0, h.start - 60), h.start)
@@ -269,8 +278,31 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                     names.setdefault(m.group(1), cell_sources(f))
     out = [Alias(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w], _gate([w])) for w in sorted(lay)]
     out += [Alias(_PARTICLE_WORDS, particles[w], _gate(["particle"])) for w in sorted(particles)]
+    # "membrane vesicles (MVs)": the abbreviation, also behind a short prefix ("LpMVs", "an LpMV gel")
+    out += [Alias(re.compile(r"(?<![\w-])[A-Za-z]{0,6}-?%ss?(?!\w)" % re.escape(a)), abbreviations[a],
+                  _gate([a.lower()]), "vesicle") for a in sorted(abbreviations)]
     return out + [Alias(re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(n)), names[n], _gate([n.lower()]))
                   for n in sorted(names)]
+
+
+# an abbreviation in brackets right after a vesicle word: "(MVs)", "(RSCEs)", not "(MISEV2023)" or "(n = 12)"
+_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{0,3}[A-Z])s?\)")
+
+
+def _vesicle_abbreviations(f: Facts, subjects: list[Hit], found: dict[str, list[str]]) -> None:
+    """Abbreviations the text defines for its vesicles ("Bacterial membrane vesicles (MVs)"): the
+    abbreviation's last capital is the vesicle word's initial ("(RSCEs)" after "exosomes")."""
+    for h in subjects:
+        m = _ABBR_AFTER.match(f.clean, h.end)
+        if not m:
+            continue
+        abbr = m.group(1)
+        word_start = f.clean.rfind(" ", 0, h.start) + 1
+        if abbr[-1].lower() == f.clean[word_start:word_start + 1].lower() and abbr.lower() not in _KNOWN_ABBR:
+            found.setdefault(abbr, cell_sources(f))
+
+
+_KNOWN_ABBR = frozenset({"ev", "sev", "exo", "elnv", "eln", "pden", "pdnv"})  # the vocabulary's own words
 
 
 _PARTICLE_WORDS = re.compile(r"\b(?:nano-?)?particles?\b", re.I)
@@ -311,13 +343,13 @@ def mark_aliases(f: Facts, aliases: list[Alias]) -> None:
     if "subject" in f.groups:
         return
     low = f.clean.lower()
-    for pattern, sources, gate in aliases:
+    for pattern, sources, gate, key in aliases:
         if not gate.search(low):
             continue
         m = pattern.search(f.clean)
         if m:
             phrase = m.group(0).lower()
-            hits = [Hit("subject", "alias", m.start(), m.end(), phrase)]
+            hits = [Hit("subject", key, m.start(), m.end(), phrase)]
             if "cell_source" not in f.groups and sources:
                 f.groups["cell_source"] = [Hit("cell_source", k, m.start(), m.end(), phrase) for k in sources]
                 hits += f.groups["cell_source"]
@@ -390,7 +422,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
                                      for h in f.groups["not_claim"] if h.key == "method"):
         not_claim.discard("method")  # "mice that were treated with exosomes healed faster": who, not what was done
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
-            or _CREDIT_LINE.match(text) or is_declaration(text, vocab):
+            or _CREDIT_LINE.match(text) or _FRONT_MATTER.match(text) or is_declaration(text, vocab):
         return False, False
     if not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse") or f.has("direction")):
         if _PRICE.search(text):  # what it cost ("each session cost $1,200"), not what it does
