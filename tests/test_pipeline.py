@@ -726,3 +726,19 @@ def test_an_abbreviation_the_paper_defines_for_its_vesicles_names_them(make_corp
     assert not bool(rows.loc["Skin Il17a mRNA fell by 65% in LpMV-treated mice."].implicit_subject)
     # an affiliation, an open question and a figure panel are no claims
     assert not [s for s in claims.sentence if s.startswith(("1 Department", "Whether", "(C)"))]
+
+
+def test_wire_stories_with_credit_lines_and_generic_design_words(make_corpus, tmp_path):
+    story = ("{title}\n\nBOSTON, March 14, 2025 (Wire) - {lede}\n\n{body}\n\n"
+             "Reference: Okoye R, et al. (2025). {ref}. J Derm Res. 3:1-9.\n\n(Reporting by A. Lee; Editing by B. Ray)\n\n"
+             "==========\n\n")
+    text = (story.format(title="Exosome serum eases rosacea redness", lede="An exosome serum reduced redness, "
+                         "according to a clinical study.", body="After 12 weeks, erythema scores fell by 34% on the "
+                         "exosome side.", ref="Exosome serum for rosacea: a randomized, double-blind split-face trial")
+            + story.format(title="Cord vesicles shield skin cells", lede="Cord exosomes protected skin cells.",
+                           body="Treated cells had 42% less oxidative stress.", ref="Cord exosomes in HaCaT cells"))
+    arts, claims = _extract(make_corpus, tmp_path, {"wire.txt": text}, "articles", "claims")
+    assert arts.title.tolist()[:2] == ["Exosome serum eases rosacea redness", "Cord vesicles shield skin cells"]
+    tier = claims.set_index("sentence").evidence_tier
+    # "a clinical study" in the text, a randomised trial in its reference: the trial's design
+    assert tier["After 12 weeks, erythema scores fell by 34% on the exosome side."] == "rct"

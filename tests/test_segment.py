@@ -6,6 +6,8 @@ from exoreview.segment import split_blocks, split_glued_heading, split_sentences
 
 
 def test_abbreviations_decimals_and_markers_stay_in_their_sentence():
+    assert split_sentences("SEOUL, Feb. 6, 2025 - Vesicles protected cells. Next.") == [
+        "SEOUL, Feb. 6, 2025 - Vesicles protected cells.", "Next."]
     text = ("Skin is 1.5 mm thick at its thickest1, 2. Smith et al. showed it e.g. in mice vs. rats (Fig. 2). "
             "Exosomes act as messengers.*2 They carry RNA<sup>4</sup>. Dr. Lee agrees")
     assert split_sentences(text) == [

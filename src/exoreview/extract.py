@@ -293,7 +293,9 @@ def _articles(blocks: list[Block], roles: dict[int, str], refs: list[rf.Referenc
                 cur = _Article(len(arts), i)
                 arts.append(cur)
                 content_seen = False
-            if cur.reference is not None:  # content after a closing reference line: a new article
+            credit = b.text.startswith("(") and b.text.endswith(")") and len(b.text) < 120
+            if cur.reference is not None and not credit:  # content after a closing reference line: a new
+                # article, unless it is the story's credit line "(Reporting by ...; Editing by ...)"
                 cur = _Article(len(arts), i)
                 arts.append(cur)
                 content_seen = False
@@ -369,6 +371,8 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
             break
     if not tier and art.reference is not None:
         tier = art.reference.design
+    elif tier == "clinical_study" and art.reference is not None and art.reference.design == "rct":
+        tier = "rct"  # "a clinical study" in the text; "a randomized, double-blind trial" in its reference
     if not tier and art.reference is None and not links:
         # only a study word ("the researchers", "a small study") and no design, reference or link:
         # no one work to place the article's sentences on (an interview, a feature)

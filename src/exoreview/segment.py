@@ -14,6 +14,8 @@ ABBREVIATIONS = {
     "al", "e.g", "i.e", "eg", "ie", "fig", "figs", "vs", "approx", "ca", "cf", "dr", "mr", "mrs", "ms",
     "prof", "no", "nos", "st", "etc", "vol", "pp", "ref", "refs", "jr", "sr", "inc", "ltd", "co", "eq",
     "resp", "min", "max", "sp", "spp", "viz", "ed", "eds", "p", "tab", "suppl", "u.s", "dept", "univ", "mt",
+    # months in datelines and dates ("SEOUL, Feb. 6, 2025")
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 
 _BULLET = re.compile(r"^(?:[-*•–—·▪◦✓✔✗✘➤►→☑]|\d{1,2}[.)])\s+(?=\S)")
