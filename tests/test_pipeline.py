@@ -742,3 +742,14 @@ def test_wire_stories_with_credit_lines_and_generic_design_words(make_corpus, tm
     tier = claims.set_index("sentence").evidence_tier
     # "a clinical study" in the text, a randomised trial in its reference: the trial's design
     assert tier["After 12 weeks, erythema scores fell by 34% on the exosome side."] == "rct"
+
+
+def test_a_case_narrative_of_harms_after_exosome_injections(make_corpus, tmp_path):
+    text = ("Complications of exosome injections: a case series\n\nCase 1\n\nA 41-year-old woman received "
+            "intradermal injections of a product labelled as cord exosomes for facial rejuvenation. Ten days later "
+            "she developed firm papules and nodules at every injection site.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"cases.txt": text}, "claims")
+    # what the patient received is the case's method; what followed is the harm, its subject implicit
+    assert claims.sentence.tolist() == ["Ten days later she developed firm papules and nodules at every injection "
+                                        "site."]
+    assert claims.outcomes.tolist() == ["safety:down"]

@@ -22,6 +22,9 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros
 # a first-person account of using something ("I had ...", "my skin ..."); "Phase I trial" is no person
 _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
                            r"applied)\b")
+# a case narrative's opening: "A 41-year-old woman received intradermal injections of ... exosomes"
+_CASE_OPENING = re.compile(r"^(?:an?|the)\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,4}?(?:had|received|underwent|got|was)\b",
+                           re.I)
 # an author-year citation or a dated note: "(Lindahl and Osei, 2019)" is no figure of a result
 _PAREN_YEAR = re.compile(r"\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\)")
 _CRUMB = re.compile(r"\s[›»>/]\s")  # breadcrumb navigation: "Home › Guidelines › Exosome products"
@@ -376,9 +379,11 @@ def names_vesicles(f: Facts) -> bool:
 
 
 def is_personal(f: Facts) -> bool:
-    """The sentence tells of the writer's own use of something ("I had exosomes after my laser")."""
+    """The sentence tells of the writer's own use of something ("I had exosomes after my laser"), or
+    opens a case's narrative ("A 41-year-old woman received injections of ...")."""
     c = f.clean
-    return ("I " in c or "I'" in c or "I’" in c) and bool(_FIRST_PERSON.search(c))
+    return (("I " in c or "I'" in c or "I’" in c) and bool(_FIRST_PERSON.search(c))) or (
+        "year-old" in c and bool(_CASE_OPENING.match(c)))
 
 
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
@@ -427,6 +432,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse") or f.has("direction")):
         if _PRICE.search(text):  # what it cost ("each session cost $1,200"), not what it does
             return False, False
+    if (explicit and "year-old" in text and _CASE_OPENING.match(text)
+            and not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse"))):
+        return False, False  # what a patient received ("... for facial rejuvenation"): the case's method
     if implicit and is_appraisal(f) and not has_effect:
         return False, False  # "This is good news for everyone."
     if "unknown" in not_claim and not has_effect:
