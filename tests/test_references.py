@@ -13,6 +13,9 @@ def test_markers_single_list_range_sup_star_footnote_and_glued():
     assert find_markers("boost collagen synthesis38, 39, and reduce inflammation40, 41.") == [
         ("38, 39", ["38", "39"]), ("40, 41", ["40", "41"])]
     assert find_markers("IL-10 and CD73 rise") == []
+    # a note's mark after a sentence's full stop ("... in 7 days.*"), and dagger marks
+    assert find_markers("It reduces redness in 7 days.*", glued=True) == [("*", ["*"])]
+    assert find_markers("Zero irritation was reported‡.", glued=True) == [("‡", ["‡"])]
 
 
 def test_reference_entries_and_lines():
@@ -47,6 +50,7 @@ def test_design_from_title_and_venue_words(vocab):
         "Oh M. Stem cell exosomes ameliorate the aging of skin fibroblasts. Int J Mol Sci. 2018;19:1715.": "in_vitro",
         "Hu L. Exosomes accelerate wound healing via optimizing fibroblasts. Sci Rep. 2016;6:32993.": "animal",
         "Zhou Y. Exosomes in a melanocyte-keratinocyte co-culture model. Stem Cells Int. 2022;1:2.": "in_vitro",
+        "Human repeat insult patch test (HRIPT) on 52 subjects under dermatological supervision.": "clinical_study",
         "Grabo P. Exosomes after subcision for acne scars: a non-randomised controlled study. 2023": "clinical_study",
     }
     for text, tier in cases.items():

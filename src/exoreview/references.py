@@ -34,7 +34,7 @@ _AUTHOR_LIST = re.compile(r"^\s*(?:,|\s(?:[A-Z][A-Za-z\-]*\.?)(?:[ ,]|$)|\set al
 _SUP = re.compile(r"<sup>([^<]{1,40})</sup>")
 _STAR_MARK = re.compile(r"\*(\d{1,3})\b")
 # a product page's bare asterisks: "+32% hydration after 4 weeks*" and its note "*Tested on 30 women ..."
-_BARE_STAR = re.compile(r"(?<=[\w%)\]])(\*{1,3}|†|‡)(?=[\s.,;:!)]|$)")
+_BARE_STAR = re.compile(r"(?<=[\w%)\]])(\*{1,3}|†|‡)(?=[\s.,;:!)]|$)|(?<=\w[.!])(\*{1,3}|†|‡)(?=\s|$)")
 _STAR_NOTE = re.compile(r"^(?:>\s*)?(?:<sup>(\*{1,3}|†|‡)</sup>|(\*{1,3}|†|‡))\s?(?=[A-Z])")
 STAR_LABELS = frozenset({"*", "**", "***", "†", "‡"})
 _FOOT_MARK = re.compile(r"\[\^([^\]]+)\]")
@@ -232,7 +232,8 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
         for m in _STAR_MARK.finditer(sentence):
             found.append((f"*{m.group(1)}", [m.group(1)]))
         for m in _BARE_STAR.finditer(sentence):
-            found.append((m.group(1), [m.group(1)]))
+            star = m.group(1) or m.group(2)
+            found.append((star, [star]))
     if "[" in sentence:
         for m in _FOOT_MARK.finditer(sentence):
             found.append((m.group(1), [m.group(1)]))
