@@ -753,3 +753,17 @@ def test_a_case_narrative_of_harms_after_exosome_injections(make_corpus, tmp_pat
     assert claims.sentence.tolist() == ["Ten days later she developed firm papules and nodules at every injection "
                                         "site."]
     assert claims.outcomes.tolist() == ["safety:down"]
+
+
+def test_harms_and_cited_results_in_a_studys_account(make_corpus, tmp_path):
+    text = ("Exosomes for hair loss: a patient leaflet\n\n"
+            "In a randomised trial of 64 adults, an exosome solution increased hair density.<sup>1</sup> "
+            "Side effects in the trial were mild, mainly redness and scalp tenderness.<sup>1</sup>\n\n"
+            "In a smaller study, 18 people with acne scars were treated with cord exosomes after laser.<sup>2</sup> "
+            "Scar scores improved by roughly a third at three months.<sup>2</sup>\n\n"
+            "References\n1. Lee A. Exosomes for hair: a randomised trial. 2023.\n"
+            "2. Kim B. Exosomes after laser for acne scars: an open-label study. 2022.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"leaflet.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["Side effects in the trial were mild, mainly redness and scalp tenderness.<sup>1</sup>"] == "rct"
+    assert tier["Scar scores improved by roughly a third at three months.<sup>2</sup>"] == "clinical_study"

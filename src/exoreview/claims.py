@@ -378,6 +378,15 @@ def names_vesicles(f: Facts) -> bool:
     return f.has("subject", "vesicle")
 
 
+def _names_harm(f: Facts) -> bool:
+    """A harm word outside a phrase that only names a field ("serious risk of bias" is no harm)."""
+    harms = f.groups.get("outcome_inverse")
+    if not harms:
+        return False
+    ignored = f.groups.get("outcome_ignore", ())
+    return any(not any(i.start <= h.start < i.end for i in ignored) for h in harms)
+
+
 def is_personal(f: Facts) -> bool:
     """The sentence tells of the writer's own use of something ("I had exosomes after my laser"), or
     opens a case's narrative ("A 41-year-old woman received injections of ...")."""
@@ -415,7 +424,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
     numbered = bool(_NUMBER.search(_PAREN_YEAR.sub("", text))) if _NUMBER.search(text) else False
     study_result = ((reporting or personal) and has_effect and not is_appraisal(f)
-                    and (numbered or measured or bool(_NEGATION.search(text))
+                    and (numbered or measured or _names_harm(f) or bool(_NEGATION.search(text))
                          or (personal and (f.has("direction") or f.has("outcome_inverse") or f.has("outcome_fixed")
                                            or f.has("harm_sign")))))
     implicit = not explicit and context_vesicles and (refers_back(f, vocab) or listed_result or treated_result

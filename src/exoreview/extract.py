@@ -52,6 +52,7 @@ _OWN_SYNTHESIS = re.compile(r"\b(?:our|this|the present)\s+(?:findings|results|a
                             r"meta-analysis|systematic review)\b", re.I)
 
 
+_CITES_WORK = re.compile(r"<sup>\s*\d|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]|\[\^|\([A-Z][^()]{2,60}(?:19|20)\d\d[a-z]?\)")
 _PAST_DIRECTION = re.compile(r"(?:ed|fell|fallen|rose|risen|grew|regrew|shrank)$")
 
 
@@ -596,6 +597,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             # article summarising one primary study from its introduction on
             reporting = (bool(art_design) or reported is not None
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
+            # a result citing its own work right after a sentence about exosomes reports that work
+            reporting = reporting or (context and not heading and bool(_CITES_WORK.search(s)))
             personal = personal_block == b.index and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
                                        bullet=bullet, reporting=reporting, personal=personal,
