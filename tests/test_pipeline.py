@@ -767,3 +767,14 @@ def test_harms_and_cited_results_in_a_studys_account(make_corpus, tmp_path):
     tier = claims.set_index("sentence").evidence_tier
     assert tier["Side effects in the trial were mild, mainly redness and scalp tenderness.<sup>1</sup>"] == "rct"
     assert tier["Scar scores improved by roughly a third at three months.<sup>2</sup>"] == "clinical_study"
+
+
+def test_a_press_releases_about_sections_do_not_make_it_a_survey(make_corpus, tmp_path):
+    text = ("NEWS RELEASE\n\nAcme Announces Positive Topline Results from Phase 2 Trial of AX-1 Exosome Injectable\n\n"
+            "Acme today announced topline results from CROWN, its randomized, placebo-controlled trial of AX-1.\n\n"
+            "At week 24, AX-1 exosomes increased hair count by 11 hairs/cm2 over placebo.\n\n"
+            "About the CROWN Trial\n\nParticipants may enter a 52-week open-label extension study.\n\n"
+            "About AX-1\n\nIn mouse models and cultured dermal papilla cells, AX-1 exosomes prolonged anagen.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"release.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["At week 24, AX-1 exosomes increased hair count by 11 hairs/cm2 over placebo."] == "rct"

@@ -388,8 +388,16 @@ def _article_context(art: _Article, rows: list, has_list: bool, vocab: Vocab, ki
 def _surveys(rows: list) -> bool:
     """The text names studies of three or more designs in its own words (mice, cell culture, a
     randomised trial ...): it surveys the evidence rather than summarising one work."""
-    named = {d for _, _, _, f in rows if f.has("design") for d in sentence_designs(f, False) if d in PRIMARY}
-    return len(named) >= 3
+    # one design per sentence ("In mouse models and cultured cells, FV-210 ..." names one body of preclinical
+    # work), and none from a press release's "About ..." boilerplate
+    named: set[str] = set()
+    about = False
+    for _, b, s, f in rows:
+        if b.kind == "heading":
+            about = bool(_ABOUT.match(s.lstrip("#* ")))
+        elif f.has("design") and not about:
+            named.add(tx.strongest([d for d in sentence_designs(f, False) if d in PRIMARY]) or "")
+    return len(named - {""}) >= 3
 
 
 def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_block: bool, refers_back: bool,
