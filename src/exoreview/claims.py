@@ -463,6 +463,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
             return False, False
         if not explicit:
             return False, False
+        if "?" in text:
+            return False, False  # "Can Plant Exosomes Fade Melasma? What a New Study Found"
         if not (f.has("finding_verb") or _COMPARISON.search(text)):
             return False, False
     return True, implicit
