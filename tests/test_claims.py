@@ -35,6 +35,8 @@ def test_claim_or_not(vocab):
     assert claim("This statement summarises the evidence on exosome products.")[0] is False
     assert claim("My guest is Dr. Lee, a surgeon who offers exosome treatments.")[0] is False
     assert claim("Meet the ExoGlow Renewal Serum.")[0] is False
+    assert claim("Loved my exosome facial #exosomes #glassskin #skincare")[0] is False
+    assert claim("Journal reference: Baek H. Ginseng exosomes promote hair regrowth. 2025.")[0] is False
     # a headline asking a question is no claim, wherever its question mark stands
     assert claim("Can Plant Exosomes Fade Melasma? What a New Study Found", heading=True)[0] is False
     # a method word in a relative clause says who, and the sentence goes on to what happened
@@ -278,6 +280,10 @@ def test_design_words_of_lay_and_vendor_text(vocab):
     # in a human trial's account, the cells it names are its mechanism, not a cell-culture part
     told = cl.facts("The authors suggest the vesicles act on melanocytes.", vocab)
     assert sentence_designs(told, "rct") == [] and sentence_designs(told, True) == ["in_vitro"]
+    # words of a human study that say nothing of randomisation name the randomised trial being told
+    split = cl.facts("In this split-face trial, exosomes improved scars.", vocab)
+    assert sentence_designs(split, "rct") == ["rct"] and sentence_designs(split, False) == ["clinical_study"]
+    assert designs("The split-face study was not randomised.") == ["clinical_study"]
     # vendor wording about what a product is free of names no animal study
     assert designs("Plant exosomes are vegan and contain no human or animal material.") == []
     # a biopsy taken in a trial is no explant study

@@ -778,3 +778,10 @@ def test_a_press_releases_about_sections_do_not_make_it_a_survey(make_corpus, tm
     (claims,) = _extract(make_corpus, tmp_path, {"release.txt": text}, "claims")
     tier = claims.set_index("sentence").evidence_tier
     assert tier["At week 24, AX-1 exosomes increased hair count by 11 hairs/cm2 over placebo."] == "rct"
+
+
+def test_exosome_like_nanoparticles_are_then_the_particles(make_corpus, tmp_path):
+    text = ("Ginseng and hair\n\nExosome-like nanoparticles from ginseng regrew hair in mice. "
+            "The particles also increased hair density in older mice.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"news.txt": text}, "claims")
+    assert "The particles also increased hair density in older mice." in claims.sentence.tolist()

@@ -36,7 +36,8 @@ _NEGATED_INJECTION = re.compile(r"\b(rather than|instead of|avoid\w*|without|no 
 _GENERIC_SUBJECT = re.compile(r"^(?:exosomes|extracellular vesicles|evs)\s+(?:are|contain|have|act|play)\b", re.I)
 # labelled lines of page furniture: "Source: ...", "Keywords: ...", "Related stories: ..."
 _CREDIT_LINE = re.compile(r"^(source|url|link|via|image|photo|credit|keyword|tag|related (?:stories|articles|posts)"
-                          r"|see also)s?\s*:", re.I)
+                          r"|see also|journal reference|citation)s?\s*:", re.I)
+_HASHTAGS = re.compile(r"(?:^|\s)#\w+(?:\s+#\w+){2,}")  # "#exosomes #glassskin #skincare"
 # an author affiliation ("1 Department of Dermatology, ..."), a figure panel or note ("(C) Western blot of
 # ...", "Figure 4 is provided as ..."), an open question ("Whether X reach the dermis remains to be seen")
 _FRONT_MATTER = re.compile(r"^(?:\d{1,2}\s+|[*†‡§]\s*)?(?:department|dept\.|institute|centre|center|faculty|school|"
@@ -274,6 +275,8 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                     names.setdefault(name, cell_sources(f))
         if "(" in f.clean:
             _vesicle_abbreviations(f, subjects, abbreviations)
+        if any("particle" in h.phrase for h in subjects):  # "exosome-like nanoparticles": later "the particles"
+            particles.setdefault("particle", cell_sources(f))
         for h in subjects:  # a brand-like name right before "exosomes": "ExoVeil™ exosomes"
             if h.start > 2 and h.phrase in _BRANDED_WORDS:
                 m = _BRAND_BEFORE.search(f.clean, max(0, h.start - 60), h.start)
@@ -414,6 +417,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     text = f.clean.strip()
     if text.count(" ") < 3 or text.rstrip("*_\"'”’ ").endswith("?"):  # a question, bold or quoted too
         return False, False
+    if "#" in text and _HASHTAGS.search(text):
+        return False, False  # a row of hashtags
     crumbs = ("›" in text or "»" in text or " > " in text or " / " in text) and len(_CRUMB.findall(text)) >= 2
     if text.count(" | ") >= 2 or text.count("|") >= 3 or crumbs or looks_like_entry(text):
         return False, False  # a table row; a reference entry ("Ibarra L, et al. Plant nanovesicles ...")

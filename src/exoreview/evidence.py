@@ -44,6 +44,10 @@ def sentence_designs(f: Facts, in_study: bool | str) -> list[str]:
             continue
         if h.group == "design_in_study" and isinstance(in_study, str):
             continue  # in a human study's account, cells are its mechanism ("act on melanocytes"), not a part
+        if h.key == "clinical_study" and in_study == "rct" and any(
+                u.start == h.start and u.end == h.end for u in f.groups.get("design_unspecific", ())):
+            tiers.append("rct")  # "In this split-face trial, ..." in a randomised trial's account
+            continue
         if h.key == "animal" and _SPECIES_CELLS.match(low[h.end:h.end + 40]):
             continue  # "mouse melanoma cells": a cell line
         tiers.append(h.key)

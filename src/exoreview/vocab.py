@@ -31,7 +31,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
     "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting", "harm_signs"),
-    "designs.yaml": ("order", "cues", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
+    "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "not_reporting", "finding_title", "publication_types", "mesh",
                      "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm",
@@ -189,6 +189,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
     elif name == "designs.yaml":
         _check_keys(path, data.get("cues") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("in_study_only") or {}, tx.EVIDENCE_TIERS)
+        _check_phrases(path, "unspecific", data.get("unspecific") or [])
         _check_keys(path, data.get("publication_types") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "claims.yaml":
@@ -259,6 +260,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for key, phrases in designs["cues"].items():
         for p in phrases:
             yield "design", key, p
+    for p in designs.get("unspecific") or []:
+        yield "design_unspecific", "clinical_study", p
     for key, phrases in (designs.get("in_study_only") or {}).items():
         for p in phrases:
             yield "design_in_study", key, p
