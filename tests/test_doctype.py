@@ -80,3 +80,10 @@ def test_a_trial_registry_record_is_a_primary_study(vocab):
               "Allocation: Randomized\nIntervention model: Parallel assignment\nMasking: Double\n"
               "Primary outcome: Change in EASI at week 8\nEnrollment: 96 participants\n")
     assert source_kind(record, vocab) == "primary_research"
+
+
+def test_a_health_authoritys_questions_and_answers_are_regulatory(vocab):
+    sheet = ("Exosome cosmetic products: questions and answers for the public\n\nThe Authority has issued a warning "
+             "letter to a clinic. Products to be injected need a marketing authorisation.\n\n"
+             "How do I report side effects?\nReport side effects to the health authority.\n")
+    assert source_kind(sheet, vocab) == "regulatory"
