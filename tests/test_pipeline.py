@@ -785,3 +785,12 @@ def test_exosome_like_nanoparticles_are_then_the_particles(make_corpus, tmp_path
             "The particles also increased hair density in older mice.\n")
     (claims,) = _extract(make_corpus, tmp_path, {"news.txt": text}, "claims")
     assert "The particles also increased hair density in older mice." in claims.sentence.tolist()
+
+
+def test_an_faq_answer_on_a_page_about_exosomes(make_corpus, tmp_path):
+    text = ("Exosome hair therapy: your questions answered\n\nWhen will I see results?\n"
+            "Hair grows slowly. Most patients see hair density increase by about 20% at six months.\n\n"
+            "Does it hurt?\nMost patients describe a scratchy feeling.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"faq.txt": text}, "claims")
+    assert claims.sentence.tolist() == ["Most patients see hair density increase by about 20% at six months."]
+    assert bool(claims.implicit_subject[0])

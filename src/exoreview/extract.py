@@ -561,6 +561,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         reported: str | None = None
         prev_claim: dict | None = None
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
+        answer_block = -1  # the paragraph answering an FAQ's question
         for k, (si, b, s, f) in enumerate(rows):
             if b.index != prev_block and b.kind != "bullet":
                 reported = None  # a study's account runs on through its paragraph and bullets only
@@ -607,12 +608,16 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
             # a result citing its own work right after a sentence about exosomes reports that work
             reporting = reporting or (context and not heading and bool(_CITES_WORK.search(s)))
-            personal = personal_block == b.index and not heading
+            # the writer's own account, or on a page about exosomes the answer to a question ("When will I
+            # see results?" then "Most patients notice less shedding ...")
+            personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block)) and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
                                        bullet=bullet, reporting=reporting, personal=personal,
                                        measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
             if not heading and cl.names_vesicles(f) and cl.is_personal(f):
                 personal_block = b.index
+            if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
+                answer_block = b.index + 1  # an FAQ's question: the block after it answers
             if (in_methods or in_back_matter or declared) and not heading:
                 ok = False  # a paper's methods say what was done, not what exosomes do; its back matter, who paid
             prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
