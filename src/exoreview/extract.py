@@ -17,7 +17,7 @@ from .doctype import source_kind as classify_kind
 from .evidence import PRIMARY, TierContext, decide, sentence_designs
 from .ingest import Ingested
 from .noise import remove_noise
-from .segment import Block, is_section_name, split_blocks, split_sentences
+from .segment import RULE, Block, is_section_name, split_blocks, split_sentences
 from .vocab import Vocab
 
 _WS = re.compile(r"\s+")
@@ -215,8 +215,7 @@ _JOURNAL_FURNITURE = re.compile(r"\bdoi\s*:|\b(?:19|20)\d\d\s*;\s*\d+|^(?:origin
                                 r"(?:article|communication|report|paper)$|^case report$", re.I)
 
 
-# a horizontal rule ("-----", "* * *", "====") and a poster or abstract number ("P-117", "OP12", "#4")
-_RULE = re.compile(r"^\s*([-*_=~])(?:\s*\1){2,}\s*$")
+# a poster or abstract number ("P-117", "OP12", "#4")
 _ITEM_NUMBER = re.compile(r"^#?[A-Z]{0,4}[- ]?\d+[a-z]?\.?$")
 
 
@@ -224,7 +223,7 @@ def _title_ok(b: Block) -> bool:
     """A block that can be a title: short, words, not a section label, not breadcrumb navigation."""
     t = b.text
     return (len(t) <= 200 and not _SECTION_LABEL.match(t) and not _JOURNAL_FURNITURE.search(t)
-            and not _RULE.match(t) and not _ITEM_NUMBER.match(t.strip("#* "))
+            and not RULE.match(t) and not _ITEM_NUMBER.match(t.strip("#* "))
             and len(re.findall(r"\s[/|>»]\s", t)) < 2
             and (b.kind == "heading" or len(t.split()) <= 25))
 
@@ -241,7 +240,7 @@ def _collection_rules(blocks: list[Block]) -> set[int]:
     records = [i for i, b in enumerate(blocks) if _PUBMED_RECORD.match(f"{b.marker} {b.text}".strip())]
     if len(records) >= 2 and sum(b.text.count("PMID:") for b in blocks) >= len(records):
         return set(records)
-    rules = [i for i, b in enumerate(blocks) if _RULE.match(b.text)]
+    rules = [i for i, b in enumerate(blocks) if RULE.match(b.text)]
     if not rules:
         return set()
     bounds = [-1] + rules + [len(blocks)]

@@ -106,7 +106,8 @@ def _is_title_line(text: str) -> bool:
     return len(text.split()) <= 20 and not _TERMINAL.search(text) and text[:1].isupper()
 
 
-_RULE = re.compile(r"^([-=_*~])(?:\s*\1){2,}$")
+# a drawn rule ("-----", "* * *", "====="): it ends a paragraph and separates a collection's abstracts
+RULE = re.compile(r"^\s*([-=_*~])(?:\s*\1){2,}\s*$")
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -126,7 +127,7 @@ def split_blocks(text: str) -> list[Block]:
         if not line:
             flush()
             continue
-        if _RULE.match(line):  # a drawn rule: "-----", "=====" (under a lone line, a setext heading)
+        if RULE.match(line):  # a drawn rule: "-----", "=====" (under a lone line, a setext heading)
             if len(para) == 1 and len(para[0]) < 120 and not _TERMINAL.search(para[0]):
                 raw.append((para.pop(), "heading", 2, ""))
             flush()
