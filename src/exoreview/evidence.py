@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import taxonomy as tx
 from .claims import Facts
+from .vocab import inside_longer
 
 PRIMARY = set(tx.EVIDENCE_TIERS[:7])  # designs of a primary study (not review / opinion)
 _SPECIES_CELLS = re.compile(r"\s*(?:[a-z0-9-]+\s+){0,2}cells?\b")
@@ -36,8 +37,8 @@ def sentence_designs(f: Facts, in_study: bool | str) -> list[str]:
     for h in cues + (f.groups.get("design_in_study", []) if in_study else []):
         if any(s <= h.start < e for s, e in masked):
             continue
-        if any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in cues):
-            continue  # inside a longer cue: "randomised" in "not randomised" (a clinical study)
+        if inside_longer(h, cues):
+            continue  # "randomised" in "not randomised" (a clinical study)
         if h.group == "design_in_study" and h.key == "clinical_study" and isinstance(in_study, str):
             if not any(t.group == "design" for t in cues if not any(s <= t.start < e for s, e in masked)):
                 tiers.append(in_study)  # only a sentence naming no design of its own goes on with that study

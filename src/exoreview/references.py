@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import taxonomy as tx
-from .vocab import Vocab
+from .vocab import Vocab, inside_longer
 
 _SECTION = re.compile(
     r"^(?:#+\s*)?(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)"
@@ -168,8 +168,8 @@ def classify_design(text: str, vocab: Vocab) -> str:
     for h in hits:
         if h.group not in ("design", "design_in_study"):
             continue
-        if any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in cues):
-            continue  # inside a longer cue: "randomised" in "a non-randomised controlled study"
+        if inside_longer(h, cues):
+            continue  # "randomised" in "a non-randomised controlled study"
         if h.key == "animal" and re.match(r"\s*(?:[a-z-]+\s+)?cells?\b", low[h.end:h.end + 30]):
             continue
         if h.group == "design_in_study" and h.key == "in_vitro" and not re.search(

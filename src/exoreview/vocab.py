@@ -52,6 +52,11 @@ class Hit(NamedTuple):
     phrase: str
 
 
+def inside_longer(h: Hit, others: Iterable[Hit]) -> bool:
+    """``h`` lies inside a longer hit of ``others``: "randomised" in "not randomised"."""
+    return any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in others)
+
+
 class PhraseMatcher:
     """Word-boundary phrase matching over many (group, key, phrase) entries at once."""
 
