@@ -251,12 +251,14 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
     Serum"). Later (and earlier) mentions then name the vesicles, and those sources."""
     lay: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
-    particles: dict[str, list[str]] = {}
+    particles: list[str] | None = None  # cell sources, once the text names particles as its vesicles
     abbreviations: dict[str, list[str]] = {}
     for f in all_facts:
         subjects = f.groups.get("subject")
         if "particle" in f.groups and "cell_source" in f.groups and not subjects:
-            _sourced_particles(f, particles)
+            sourced = _sourced_particles(f)
+            if sourced:
+                particles = list(dict.fromkeys((particles or []) + sourced))
         if not subjects:
             continue
         text = f.clean.strip().lstrip("#*_ ")
@@ -275,15 +277,16 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                     names.setdefault(name, cell_sources(f))
         if "(" in f.clean:
             _vesicle_abbreviations(f, subjects, abbreviations)
-        if any("particle" in h.phrase for h in subjects):  # "exosome-like nanoparticles": later "the particles"
-            particles.setdefault("particle", cell_sources(f))
+        if particles is None and any("particle" in h.phrase for h in subjects):
+            particles = cell_sources(f)  # "exosome-like nanoparticles": later "the particles"
         for h in subjects:  # a brand-like name right before "exosomes": "ExoVeil™ exosomes"
             if h.start > 2 and h.phrase in _BRANDED_WORDS:
                 m = _BRAND_BEFORE.search(f.clean, max(0, h.start - 60), h.start)
                 if m and m.group(1).lower() not in _NOT_NAMES:
                     names.setdefault(m.group(1), cell_sources(f))
     out = [Alias(re.compile(r"\b%s\b" % re.escape(w), re.I), lay[w], _gate([w])) for w in sorted(lay)]
-    out += [Alias(_PARTICLE_WORDS, particles[w], _gate(["particle"])) for w in sorted(particles)]
+    if particles is not None:
+        out.append(Alias(_PARTICLE_WORDS, particles, _gate(["particle"])))
     # "membrane vesicles (MVs)": the abbreviation, also behind a short prefix ("LpMVs", "an LpMV gel")
     out += [Alias(re.compile(r"(?<![\w-])[A-Za-z]{0,6}-?%ss?(?!\w)" % re.escape(a)), abbreviations[a],
                   _gate([a.lower()]), "vesicle") for a in sorted(abbreviations)]
@@ -314,16 +317,12 @@ _KNOWN_ABBR = frozenset({"ev", "sev", "exo", "elnv", "eln", "pden", "pdnv"})  # 
 _PARTICLE_WORDS = re.compile(r"\b(?:nano-?)?particles?\b", re.I)
 
 
-def _sourced_particles(f: Facts, found: dict[str, list[str]]) -> None:
+def _sourced_particles(f: Facts) -> list[str]:
     """'Ginseng nanoparticles', 'grape-derived particles': particles named for their source right
-    before them are the text's vesicles (silver or lipid nanoparticles name no cell source)."""
-    for p in f.groups["particle"]:
-        for c in f.groups["cell_source"]:
-            gap = f.clean[c.end:p.start]
-            if c.end <= p.start and len(gap) <= 9 and gap.strip(" -").lower() in ("", "derived", "based"):
-                found.setdefault("particle", []).append(c.key)
-    if "particle" in found:
-        found["particle"] = list(dict.fromkeys(found["particle"]))
+    before them are the text's vesicles (silver or lipid nanoparticles name no cell source); their sources."""
+    return [c.key for p in f.groups["particle"] for c in f.groups["cell_source"]
+            if c.end <= p.start and len(f.clean[c.end:p.start]) <= 9
+            and f.clean[c.end:p.start].strip(" -").lower() in ("", "derived", "based")]
 
 
 _PRODUCTS: dict[str, Alias] = {}
@@ -427,7 +426,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
                                                                     or f.has("outcome_inverse"))  # a listed harm
     # or its subject is the arm that got the exosomes ("wounds in the treated mice closed by 92%")
     treated_result = f.has("treated_arm") and has_effect and (f.has("direction") or bool(_NUMBER.search(text)))
-    numbered = bool(_NUMBER.search(_PAREN_YEAR.sub("", text))) if _NUMBER.search(text) else False
+    # a figure, not the year of an author-year citation ("(Lindahl and Osei, 2019)")
+    numbered = bool(_NUMBER.search(text)) and bool(_NUMBER.search(_PAREN_YEAR.sub("", text)))
+    outcome_named = f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse")
     study_result = ((reporting or personal) and has_effect and not is_appraisal(f)
                     and (numbered or measured or _names_harm(f) or bool(_NEGATION.search(text))
                          or (personal and (f.has("direction") or f.has("outcome_inverse") or f.has("outcome_fixed")
@@ -443,11 +444,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if {"advert", "method", "process"} & not_claim or states_aim(f, vocab) or text.count(":") >= 3 \
             or _CREDIT_LINE.match(text) or _FRONT_MATTER.match(text) or is_declaration(text, vocab):
         return False, False
-    if not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse") or f.has("direction")):
-        if _PRICE.search(text):  # what it cost ("each session cost $1,200"), not what it does
-            return False, False
-    if (explicit and "year-old" in text and _CASE_OPENING.match(text)
-            and not (f.has("outcome") or f.has("outcome_fixed") or f.has("outcome_inverse"))):
+    if not outcome_named and not f.has("direction") and _PRICE.search(text):
+        return False, False  # what it cost ("each session cost $1,200"), not what it does
+    if not outcome_named and explicit and "year-old" in text and _CASE_OPENING.match(text):
         return False, False  # what a patient received ("... for facial rejuvenation"): the case's method
     if implicit and is_appraisal(f) and not has_effect:
         return False, False  # "This is good news for everyone."
@@ -455,8 +454,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     if "definition" in not_claim and not has_effect:
         return False, False
-    if (not has_effect and not f.has("direction") and _COMPOSITION.search(text)
-            and not _NUMBER.search(_PAREN_YEAR.sub("", text)) and not _NEGATION.search(text)):
+    if (not has_effect and not f.has("direction") and _COMPOSITION.search(text) and not numbered
+            and not _NEGATION.search(text)):
         return False, False
     if heading:
         if _WH_OPENING.match(text):

@@ -79,7 +79,6 @@ def decode(raw: bytes) -> tuple[str, str, str]:
     return raw.decode("utf-8", errors="replace"), "utf-8", "undecodable bytes replaced"
 
 
-# space-like characters that become a plain space (runs are then collapsed)
 # a fixed-width table row: three or more cells set apart by runs of spaces or tabs, not after a
 # sentence's end ("Sentence one.  Sentence two." is prose typed with two spaces)
 _CELL_GAP = re.compile(r"(?<=[^\s.!?;:])(?: {2,}|\t+)(?=\S)")
@@ -91,6 +90,7 @@ def _piped(m: re.Match) -> str:
     return _CELL_GAP.sub(" | ", m.group(0))
 
 
+# space-like characters that become a plain space (runs are then collapsed)
 _SPACE_LIKE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
