@@ -52,7 +52,6 @@ _OWN_SYNTHESIS = re.compile(r"\b(?:our|this|the present)\s+(?:findings|results|a
                             r"meta-analysis|systematic review)\b", re.I)
 
 
-_CITES_WORK = re.compile(r"<sup>\s*\d|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]|\[\^|\([A-Z][^()]{2,60}(?:19|20)\d\d[a-z]?\)")
 _PAST_DIRECTION = re.compile(r"(?:ed|fell|fallen|rose|risen|grew|regrew|shrank)$")
 
 
@@ -606,7 +605,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             reporting = (bool(art_design) or reported is not None
                          or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
             # a result citing its own work right after a sentence about exosomes reports that work
-            reporting = reporting or (context and not heading and bool(_CITES_WORK.search(s)))
+            reporting = reporting or (context and not heading and bool(rf.find_markers(s, glued=False)))
             # the writer's own account, or on a page about exosomes the answer to a question ("When will I
             # see results?" then "Most patients notice less shedding ...")
             personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block)) and not heading
