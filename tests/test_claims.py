@@ -388,3 +388,14 @@ def test_healing_and_closure_in_plain_words(vocab):
     assert outcomes("The exosome side healed noticeably faster.") == ["wound_closure:up"]
     assert outcomes("Exosome gel accelerated closure of diabetic wounds in mice.") == ["wound_closure:up"]
     assert outcomes("Vesicles doubled the rate of scratch closure by keratinocytes.") == ["cell_migration:up"]
+
+
+def test_clinical_severity_scales_name_their_condition(vocab):
+    # a lower score is less of the condition the scale grades; the scale names what was treated
+    assert label("Mean ECCA score fell from 96.4 to 58.1 with exosomes.", vocab)[2:4] == (
+        ["scarring"], ["scar_formation:down"])
+    assert label("The exosome serum lowered mMASI by 41%.", vocab)[2:4] == (["pigmentation"], ["pigmentation:down"])
+    assert label("EASI fell by half with the exosome gel.", vocab)[2:4] == (
+        ["inflammatory_skin"], ["inflammation:down"])
+    assert label("Vesicles reduced ear thickness in mice.", vocab)[3] == ["inflammation:down"]
+    assert label("Exosomes are easily applied.", vocab)[3] == []  # "easi" is a word of its own, not "easily"

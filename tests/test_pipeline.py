@@ -794,3 +794,23 @@ def test_an_faq_answer_on_a_page_about_exosomes(make_corpus, tmp_path):
     (claims,) = _extract(make_corpus, tmp_path, {"faq.txt": text}, "claims")
     assert claims.sentence.tolist() == ["Most patients see hair density increase by about 20% at six months."]
     assert bool(claims.implicit_subject[0])
+
+
+def test_labels_inside_an_abstract_and_numbered_sections_set_the_part_of_a_paper(make_corpus, tmp_path):
+    # a structured abstract printed as one paragraph, labels glued to their sentences; a numbered
+    # section after "2. Methods" ends the methods; "(pEVs)" names the vesicles, also later
+    text = ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.01\n\n"
+            "# Platelet extracellular vesicles (pEVs) after laser: a pilot study\n\n"
+            "## Abstract\n\nBackgroundLaser resurfacing causes redness. "
+            "MethodsTwelve adults received pEVs after each session. "
+            "ResultsEleven completed the study. Mean erythema fell by 40% at week 4 (p<0.01). "
+            "ConclusionsThe vesicles appear safe.\n\nKeywords: exosomes; laser; erythema\n\n"
+            "## 2. Methods\n\nTwelve adults were enrolled. Each face received 2 mL of pEVs within five minutes of "
+            "laser. Statistical analysis used paired t-tests.\n\n"
+            "## 3. Findings in context\n\npEVs reduced ear thickness in earlier mouse work.\n\n"
+            "## References\n\n1. Lee A, Kim B. Platelet vesicles in mice. J Skin Biol 2021;4:10-18.\n")
+    claims, = _extract(make_corpus, tmp_path, {"pilot.md": text}, "claims")
+    assert claims.sentence.tolist() == [
+        "Mean erythema fell by 40% at week 4 (p<0.01).",
+        "ConclusionsThe vesicles appear safe.",
+        "pEVs reduced ear thickness in earlier mouse work."]

@@ -30,6 +30,11 @@ def test_glued_heading_is_split_from_its_first_sentence():
         "Safety Profile", "MSC-exos have low immunogenicity in most studies.")
     assert split_glued_heading("ConclusionsADSC exosomes improve skin texture.")[0] == "Conclusions"
     assert split_glued_heading("Exosomes deliver circRNA that regulate many genes in cells.")[0] == ""
+    # a short section name glued to its first sentence, as a PDF's text prints it
+    assert split_glued_heading("ResultsSeventeen participants completed the study.") == (
+        "Results", "Seventeen participants completed the study.")
+    assert [(b.kind, b.text) for b in split_blocks("3. MethodsEighteen adults received exosomes after laser.\n")] == [
+        ("heading", "3. Methods"), ("para", "Eighteen adults received exosomes after laser.")]
 
 
 def test_numbered_subsection_headings_stand_alone():

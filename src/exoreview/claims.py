@@ -294,8 +294,9 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                   for n in sorted(names)]
 
 
-# an abbreviation in brackets right after a vesicle word: "(MVs)", "(RSCEs)", not "(MISEV2023)" or "(n = 12)"
-_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{0,3}[A-Z])s?\)")
+# an abbreviation in brackets right after a vesicle word: "(MVs)", "(RSCEs)", "(pEVs)", not "(MISEV2023)" or
+# "(n = 12)"
+_ABBR_AFTER = re.compile(r"\s*\(([A-Za-z][A-Za-z]{0,3}[A-Z])s?\)")
 
 
 def _vesicle_abbreviations(f: Facts, subjects: list[Hit], found: dict[str, list[str]]) -> None:

@@ -25,9 +25,10 @@ _TOKEN = re.compile(r"[^\W_]+")
 # a paper's methods section, as a heading or as the label opening a structured abstract's paragraph
 _METHOD_NAMES = r"materials and methods|methods?|patients and methods|experimental(?: design| procedures)?|study design"
 _METHODS_SECTION = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s*)?(?:{_METHOD_NAMES})\b", re.I)
-_METHODS_LABEL = re.compile(rf"^[*_]*(?:{_METHOD_NAMES})[*_]*[.:]", re.I)
-_RESULTS_LABEL = re.compile(r"^[*_]*(?:background|objectives?|aims?|results|findings|conclusions?|discussion)"
-                            r"[*_]*[.:]", re.I)
+# a structured abstract's label opening a paragraph or a sentence: "**Methods.** ...", "Results: ...", or glued
+# to the sentence as text pasted from a PDF prints it ("ResultsSeventeen participants ...")
+_LABEL = re.compile(rf"^[*_]*({_METHOD_NAMES}|background|objectives?|aims?|results|findings|conclusions?|discussion)"
+                    r"[*_]*(?:[.:]|(?=(?-i:[A-Z][a-z])))", re.I)
 _HUMAN = {"rct", "clinical_study", "case_report"}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
 # where a systematic review gives its own findings (its background and discussion are narrative)
@@ -35,6 +36,7 @@ _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|re
                                re.I)
 # a company's boilerplate section ("About Lumivex", "About us"), not "About the study"
 _ABOUT = re.compile(r"^about\s+(?!the\s+(?:study|studies|trial|research|authors?|findings)\b)\S", re.I)
+_NUMBERED_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Za-z]")  # "3. Recommendations", not "3.2 Cell culture"
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
 _STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
@@ -243,8 +245,7 @@ def _collection_rules(blocks: list[Block]) -> set[int]:
     if not rules:
         return set()
     bounds = [-1] + rules + [len(blocks)]
-    structured = sum(any(_METHODS_LABEL.match(b.text) or _RESULTS_LABEL.match(b.text)
-                         for b in blocks[lo + 1:hi]) for lo, hi in zip(bounds, bounds[1:]))
+    structured = sum(any(_LABEL.match(b.text) for b in blocks[lo + 1:hi]) for lo, hi in zip(bounds, bounds[1:]))
     return set(rules) if structured >= 2 else set()
 
 
@@ -572,22 +573,27 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 back = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
                 # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
                 methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
-                if back or methods or results or is_section_name(s):
+                # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too
+                if back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name):
                     in_methods, in_results = methods, results
                     in_intro = bool(_INTRO_SECTION.match(name))
                     in_findings = bool(_FINDINGS_SECTION.match(name))
                     in_back_matter = back
                 # "About Lumivex" on a company's page: its boilerplate, not the study it announces
                 in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
-            elif b.index != methods_block:
-                label = _METHODS_LABEL.match(b.text)  # "**Methods.** Exosomes were isolated ..."
-                if label or _RESULTS_LABEL.match(b.text):
-                    in_methods = bool(label)
-                    in_results = bool(_RESULTS_SECTION.match(b.text.lstrip("*_")))  # "Results:", not "Background:"
-                    in_intro = bool(_INTRO_SECTION.match(b.text.lstrip("*_")))
-                    in_findings = bool(_FINDINGS_SECTION.match(b.text.lstrip("*_")))
-                declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
-                methods_block = b.index
+            else:
+                # a label opening the paragraph ("**Methods.** Exosomes were isolated ..."), or one of its
+                # sentences (a structured abstract printed as one paragraph)
+                label = _LABEL.match(b.text if b.index != methods_block else s)
+                if label:
+                    name = label.group(1)
+                    in_methods = bool(_METHODS_SECTION.match(name))
+                    in_results = bool(_RESULTS_SECTION.match(name))  # "Results:", not "Background:"
+                    in_intro = bool(_INTRO_SECTION.match(name))
+                    in_findings = bool(_FINDINGS_SECTION.match(name))
+                if b.index != methods_block:
+                    declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
+                    methods_block = b.index
             # a stat line on a page about exosomes ("31% reduction in fine lines after 4 weeks*") lists a result
             if (topic_vesicles and b.kind in ("para", "bullet") and len(b.text) <= 120 and _STAT.search(s)
                     and not rf.strip_markers(b.text).rstrip("* ").endswith((".", "!", "?", ":"))):

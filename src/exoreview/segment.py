@@ -91,7 +91,8 @@ def split_glued_heading(text: str) -> tuple[str, str]:
     for m in _GLUE.finditer(text[:120]):
         head, rest = text[: m.start()], text[m.start():]
         words = head.split()
-        if (len(head) >= 8 and 1 <= len(words) <= 12 and head[:1].isupper() and not _TERMINAL.search(head)
+        if ((len(head) >= 8 or _SECTION_NAME.match(head)) and 1 <= len(words) <= 12 and head[:1].isupper()
+                and not _TERMINAL.search(head)
                 and len(re.sub(r"\W", "", words[-1])) >= 4
                 and not re.search(r"[,;]", head) and len(rest.split()) >= 4
                 # before an acronym ("ConclusionsMSC-exos ...") only a heading-like head: not "deliver circRNA"
