@@ -814,3 +814,18 @@ def test_labels_inside_an_abstract_and_numbered_sections_set_the_part_of_a_paper
         "Mean erythema fell by 40% at week 4 (p<0.01).",
         "ConclusionsThe vesicles appear safe.",
         "pEVs reduced ear thickness in earlier mouse work."]
+
+
+def test_a_customers_review_on_a_page_about_exosomes_tells_of_her_own_treatment(make_corpus, tmp_path):
+    text = ("# Rose Exosome Serum\n\n£39.00 | Add to basket | Free delivery\n\n"
+            "Our rose exosomes calm redness and boost hydration. Shop now and save 10%.\n\n"
+            "## Customer reviews\n\n★★★★★ Holy grail! Anna, Verified buyer\n\n"
+            "My rosacea flare calmed down in about 4 days.\n\n"
+            "★★☆☆☆ Broke me out. Jo, Verified buyer\n\n"
+            "Arrived quickly and well packaged.\n\n"
+            "## Delivery\n\nThis product is a cosmetic. Discontinue use if irritation occurs.\n")
+    claims, documents = _extract(make_corpus, tmp_path, {"shop.md": text}, "claims", "documents")
+    assert documents.source_kind.tolist() == ["vendor_marketing"]
+    assert claims.sentence.tolist() == ["Our rose exosomes calm redness and boost hydration.",
+                                        "My rosacea flare calmed down in about 4 days."]
+    assert claims.implicit_subject.tolist() == [False, True]

@@ -206,6 +206,19 @@ def _declaration_labels(vocab: Vocab) -> tuple[re.Pattern | None, frozenset[str]
 _DECLARATIONS: dict[str, tuple[re.Pattern | None, frozenset[str]]] = {}
 
 
+def heads_testimonials(heading: str, vocab: Vocab) -> bool:
+    """A heading over a seller's testimonials or customer reviews ("What our guests say")."""
+    pattern = _TESTIMONIALS.get(vocab.digest)
+    if pattern is None:
+        words = sorted({str(w).lower() for w in vocab["claims.yaml"].get("testimonials") or []}, key=len, reverse=True)
+        pattern = _TESTIMONIALS[vocab.digest] = re.compile(
+            r"\b(?:%s)\b" % "|".join(map(re.escape, words)) if words else "(?!)", re.I)
+    return bool(pattern.search(heading))
+
+
+_TESTIMONIALS: dict[str, re.Pattern] = {}
+
+
 _VESICLE_WORDS = r"(?:exosomes?|extracellular vesicles?|vesicles|nanovesicles|exosome-like nanoparticles)"
 # "The packages in question are exosomes": a lay word the text then uses for them
 _LAY_DEFINITION = re.compile(r"^(?:the|these|such)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]{3,})\s+(?:in question\s+|here\s+)?"
@@ -398,6 +411,11 @@ def is_personal(f: Facts) -> bool:
         "year-old" in c and bool(_CASE_OPENING.match(c)))
 
 
+def states_effect(f: Facts) -> bool:
+    """The sentence names an outcome, a harm or a condition treated."""
+    return f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
+
+
 def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
              bullet: bool = False, reporting: bool = False, personal: bool = False,
              measured: bool = False) -> tuple[bool, bool]:
@@ -408,7 +426,7 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     account of one study (a primary paper's own text, or after a sentence reporting a cited
     study), where a result with an outcome ('Scar width was reduced by 35%') is the exosomes' effect.
     """
-    has_effect = f.has("outcome") or f.has("outcome_fixed") or f.has("application") or f.has("outcome_inverse")
+    has_effect = states_effect(f)
     # a product's name the document gave its vesicles ("LVX-201 was well tolerated") names them
     # when the sentence states an effect; "News provided by Lumivex" does not
     explicit = names_vesicles(f) or (has_effect and f.has("subject", "alias"))

@@ -553,7 +553,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
 
         prev_vesicles = False
         in_methods, in_results, methods_block = False, False, -1
-        in_back_matter = declared = in_intro = in_about = False
+        in_back_matter = declared = in_intro = in_about = in_reviews = False
         in_findings = True  # until a section heading or label says otherwise
         lead_in = topic_lead_in = False
         prev_block = -1
@@ -581,6 +581,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_back_matter = back
                 # "About Lumivex" on a company's page: its boilerplate, not the study it announces
                 in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
+                # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
+                in_reviews = kind == "vendor_marketing" and (cl.heads_testimonials(name, vocab) or (
+                    in_reviews and ("★" in s or "☆" in s)))
             else:
                 # a label opening the paragraph ("**Methods.** Exosomes were isolated ..."), or one of its
                 # sentences (a structured abstract printed as one paragraph)
@@ -614,7 +617,10 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             reporting = reporting or (context and not heading and bool(rf.find_markers(s, glued=False)))
             # the writer's own account, or on a page about exosomes the answer to a question ("When will I
             # see results?" then "Most patients notice less shedding ...")
-            personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block)) and not heading
+            # or, when it names an effect, a customer's review on a page about exosomes (not its rating line)
+            review = in_reviews and topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
+            personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block) or review
+                        ) and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
                                        bullet=bullet, reporting=reporting, personal=personal,
                                        measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))

@@ -35,7 +35,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
                      "publication_types", "mesh", "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm",
-                    "declarations"),
+                    "declarations", "testimonials"),
     "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal",
                           "closing_reference", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
@@ -199,6 +199,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "claims.yaml":
         _check_phrases(path, "declarations", data.get("declarations") or [])
+        _check_phrases(path, "testimonials", data.get("testimonials") or [])
     elif name == "source_kinds.yaml":
         _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS + ("journal",))
         _check_keys(path, data.get("closing_reference") or {}, tx.SOURCE_KINDS)
