@@ -301,6 +301,9 @@ def test_a_documents_own_words_for_its_vesicles(vocab):
     assert aliases("Rosalux Exosome Renewal Serum – 30 mL") == [r"(?<![\w-])Rosalux(?![\w-])"]
     assert aliases("Our scalp protocol combines microneedling with ExoVeil™ exosomes.") == [
         r"(?<![\w-])ExoVeil(?![\w-])"]  # a brand-like name right before the vesicle word
+    # after a short lead-in, and for what a maker makes from exosomes
+    assert aliases("For anyone new, ExoVela is the freeze-dried powder we make from adipose stem cell exosomes.") == [
+        r"(?<![\w-])ExoVela(?![\w-])"]
     # people, question words and the vesicle words themselves are no names
     assert aliases("She uses exosomes daily.", "How exosomes work", "Dermatologists use exosomes.",
                    "These exosomes are vesicles.", "Stem Cell Exosome Therapy") == []

@@ -829,3 +829,12 @@ def test_a_customers_review_on_a_page_about_exosomes_tells_of_her_own_treatment(
     assert claims.sentence.tolist() == ["Our rose exosomes calm redness and boost hydration.",
                                         "My rosacea flare calmed down in about 4 days."]
     assert claims.implicit_subject.tolist() == [False, True]
+
+
+def test_a_past_finding_verb_goes_on_reporting_the_study_just_introduced(make_corpus, tmp_path):
+    text = ("# Exosome serum webinar\n\nOur exosome serum is made for use after microneedling.\n\n"
+            "This is our internal split-face study, 24 patients, microneedling with the serum on one side and "
+            "saline on the other. The serum side healed a full day faster after needling.\n")
+    claims, = _extract(make_corpus, tmp_path, {"webinar.md": text}, "claims")
+    got = claims.set_index("sentence").evidence_tier.to_dict()
+    assert got["The serum side healed a full day faster after needling."] == "clinical_study"

@@ -226,8 +226,9 @@ _LAY_DEFINITION = re.compile(r"^(?:the|these|such)\s+(?:[\w-]+\s+){0,2}?([a-z][a
 # "LVX-201 is an injectable containing exosomes", "Our RoseGlow Serum delivers botanical exosomes"
 # (a capitalised name, a brand-like one before a bare verb: an inner capital or digit, or a mark)
 _PRODUCT_DEFINITION = re.compile(
-    r"^(?:[Oo]ur\s+|[Tt]he\s+)?(?:([A-Z][\w-]+)(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+(?i:is|are)\s+(?i:an?|the)\s+"
-    r"[^.;]{0,80}?\b(?i:containing|contains|with|of|made from|made with|based on|built on)"
+    r"^(?:[A-Z][^,.;]{0,30},\s+)?(?:[Oo]ur\s+|[Tt]he\s+)?(?:([A-Z][\w-]+)(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+(?i:is|are)\s+(?i:an?|the)\s+"
+    r"[^.;]{0,80}?\b(?i:containing|contains|with|of|made from|made with|based on|built on|make from|derived from|"
+    r"produced from|prepared from|purified from|isolated from)"
     r"|((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+"
     r"(?i:contains?|delivers?|features?|uses?))\s+(?:[\w'-]+\s+){0,4}?(?i:" + _VESICLE_WORDS + r")\b")
 # a brand-like name (an inner capital or digit, or a mark) right before the vesicle word, anywhere:

@@ -63,7 +63,8 @@ def _reads_as_result(f: cl.Facts) -> bool:
     c = f.clean
     if ("%" in c or "<" in c or "=" in c or "≤" in c) and _MEASURED.search(c):  # each branch needs one of these
         return True
-    return any(_PAST_DIRECTION.search(f.clean[h.start:h.end].lower()) for h in f.groups.get("direction", ()))
+    return any(_PAST_DIRECTION.search(f.clean[h.start:h.end].lower())
+               for h in (*f.groups.get("direction", ()), *f.groups.get("finding_verb", ())))  # "healed faster"
 
 
 @dataclass
