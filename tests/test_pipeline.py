@@ -838,3 +838,14 @@ def test_a_past_finding_verb_goes_on_reporting_the_study_just_introduced(make_co
     claims, = _extract(make_corpus, tmp_path, {"webinar.md": text}, "claims")
     got = claims.set_index("sentence").evidence_tier.to_dict()
     assert got["The serum side healed a full day faster after needling."] == "clinical_study"
+
+
+def test_a_result_reporting_a_news_storys_one_study_cites_its_reference(make_corpus, tmp_path):
+    text = ("# Exosomes heal wounds in mice\n\nResearchers treated mice with exosome gel for 14 days. "
+            "The treated wounds healed faster than controls.\n\n"
+            "Reference: Lee B, et al. Exosome gel heals wounds in mice. Wound J. 2022;3:9-15.\n")
+    claims, citations, references = _extract(make_corpus, tmp_path, {"story.md": text},
+                                             "claims", "citations", "references")
+    row = claims.set_index("sentence").loc["The treated wounds healed faster than controls."]
+    assert (row.evidence_tier, row.tier_step) == ("animal", "reported_study")
+    assert citations[citations.claim_id == row.claim_id].reference_id.tolist() == references.reference_id.tolist()

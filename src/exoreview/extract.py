@@ -718,7 +718,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             for printed, r in resolved:
                 cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(r)],
                                   "doc_id": doc_id, "marker": printed})
-            if art.reference is not None and step == "article_reference":
+            # the article's one study, also when the sentence goes on reporting it
+            if art.reference is not None and (step == "article_reference" or (
+                    step == "reported_study" and in_article_study and tier == art_tier)):
                 cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(art.reference)],
                                   "doc_id": doc_id, "marker": art.reference.label})
 
