@@ -1,7 +1,7 @@
 """Source kind of a document, and design from metadata."""
 from __future__ import annotations
 
-from exoreview.doctype import design_from_metadata, source_kind
+from exoreview.doctype import design_from_metadata, is_opinion_piece, source_kind
 
 JOURNAL = "\n\nAcknowledgments\nNone.\n\nFunding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. A. 2020.\n"
 
@@ -87,3 +87,12 @@ def test_a_health_authoritys_questions_and_answers_are_regulatory(vocab):
              "letter to a clinic. Products to be injected need a marketing authorisation.\n\n"
              "How do I report side effects?\nReport side effects to the health authority.\n")
     assert source_kind(sheet, vocab) == "regulatory"
+
+
+def test_a_journals_letters_and_commentaries_are_opinion_pieces(vocab):
+    assert is_opinion_piece("Journal of Skin\nCORRESPONDENCE  |  Vol. 14, No. 3\n\nRe: Lee et al.", vocab)
+    assert is_opinion_piece("Home [link:/] › Current issue [link:/c] › Correspondence [link:/corr]\n", vocab)
+    assert is_opinion_piece("# Exosomes for melasma?\n\nTo the Editor,\n\nWe read with interest ...", vocab)
+    # an author's contact line, a site menu and a review's text are not
+    assert not is_opinion_piece("* Correspondence: lee@example.org\nEditorial / Featured Articles\n", vocab)
+    assert not is_opinion_piece("Abstract\nThis commentary on exosomes reviews the field.", vocab)

@@ -849,3 +849,23 @@ def test_a_result_reporting_a_news_storys_one_study_cites_its_reference(make_cor
     row = claims.set_index("sentence").loc["The treated wounds healed faster than controls."]
     assert (row.evidence_tier, row.tier_step) == ("animal", "reported_study")
     assert citations[citations.claim_id == row.claim_id].reference_id.tolist() == references.reference_id.tolist()
+
+
+def test_an_uncited_assertion_in_a_journal_letter_is_its_writers_opinion(make_corpus, tmp_path):
+    body = ("The exosome serum trial by Lee et al. lowered melasma scores by 41% [1]. "
+            "Intact exosomes are unlikely to cross the stratum corneum of intact skin. "
+            "Skin delivery of vesicles has been reviewed elsewhere [2], [3], [4], [5].\n\n"
+            "## References\n\n1. Lee A, Kim B. Exosome serum for melasma: a randomised controlled trial. "
+            "J Skin 2024;3:1-9.\n2. Park C. Exosomes in dermatology: a review. Skin Rev 2023;2:5-15.\n"
+            "3. Cho D. Vesicles and skin. Derm Rev 2022;1:1-8.\n4. Han E. EVs in wound repair. Wound Rev 2021;4:2-9.\n"
+            "5. Yoon F. Exosome safety. Safety Rev 2020;1:3-7.\n")
+    head = "J Skin 2025;4:10-11. doi:10.5555/js.2025.10\n\n"
+    letter = head + "CORRESPONDENCE | Vol. 4\n\n# Exosome serum for melasma\n\nTo the Editor,\n\n" + body
+    review = head + "# Exosome serum for melasma\n\n## Abstract\n\nA review.\n\n## Introduction\n\n" + body
+    claims, documents = _extract(make_corpus, tmp_path, {"letter.md": letter, "review.md": review},
+                                 "claims", "documents")
+    assert documents.source_kind.tolist() == ["peer_reviewed_review"] * 2
+    tiers = {(r.doc, r.sentence[:20]): r.evidence_tier for r in claims.itertuples()}
+    assert tiers[("letter.md", "Intact exosomes are ")] == "expert_opinion"
+    assert tiers[("review.md", "Intact exosomes are ")] == "narrative_review"
+    assert tiers[("letter.md", "The exosome serum tr")] == "rct"

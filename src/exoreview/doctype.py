@@ -56,6 +56,21 @@ def line_start_cues(text: str, vocab: Vocab) -> set[tuple[str, str]]:
     return found
 
 
+# pieces of a header line: split on breadcrumb and field separators, links and markup dropped
+_HEADER_SEPARATORS = re.compile(r"[|›»·/\n]|\s>\s")
+_LINK_OR_MARKUP = re.compile(r"\[link:[^\]]*\]|\]\([^)]*\)|[#*_\[\]]")
+
+
+def is_opinion_piece(text: str, vocab: Vocab, head_chars: int = 3000) -> bool:
+    """The header of ``text`` labels it a journal's opinion article (source_kinds.yaml
+    ``opinion_labels``): a letter to the editor, correspondence, a commentary."""
+    labels = {str(w).lower() for w in vocab["source_kinds.yaml"].get("opinion_labels") or []}
+    if not labels:
+        return False
+    pieces = _HEADER_SEPARATORS.split(_LINK_OR_MARKUP.sub(" ", text[:head_chars]))
+    return any(" ".join(p.split()).strip(" ,.:;").lower() in labels for p in pieces)
+
+
 _WEIGHTS: dict[str, dict[tuple[str, str], float]] = {}
 
 

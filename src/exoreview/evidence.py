@@ -6,7 +6,8 @@
    study introduced just before it, or an article that summarises one cited work);
 3. the document's own design when it is a primary study;
 4. narrative_review for a peer-reviewed review (or a sentence citing work whose
-   design cannot be placed), expert_opinion for anything else.
+   design cannot be placed), expert_opinion for anything else (a journal's letter or
+   commentary too: an uncited assertion there is its writers' opinion).
 """
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ class TierContext:
     source_kind: str
     in_study: bool | str = False      # it reports a particular study (see sentence_designs)
     pooled: bool = False              # a systematic review's own synthesis ("across the seven trials")
+    opinion: bool = False             # the document is a journal's opinion piece (a letter, a commentary)
 
 
 def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tuple[str, str, str]:
@@ -95,6 +97,7 @@ def decide(f: Facts, ctx: TierContext, *, generic: bool, appraisal: bool) -> tup
         return "narrative_review", "cited_reference", "cites a work whose design cannot be placed"
     if ctx.document_design:
         return ctx.document_design, "document_design", "the document's own study"
-    if ctx.source_kind == "peer_reviewed_review" or (ctx.has_markers and ctx.source_kind != "vendor_marketing"):
+    if (ctx.source_kind == "peer_reviewed_review" and not ctx.opinion) or (
+            ctx.has_markers and ctx.source_kind != "vendor_marketing"):
         return "narrative_review", "fallback", "secondary statement in a review"
     return "expert_opinion", "fallback", "assertion with no study behind it"

@@ -12,7 +12,7 @@ from itertools import takewhile
 from . import claims as cl
 from . import references as rf
 from . import taxonomy as tx
-from .doctype import design_from_metadata
+from .doctype import design_from_metadata, is_opinion_piece
 from .doctype import source_kind as classify_kind
 from .evidence import PRIMARY, TierContext, decide, sentence_designs
 from .ingest import Ingested
@@ -460,6 +460,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     elif meta and (meta.get("pmid") or meta.get("doi") or meta.get("journal")) and kind not in (
             "peer_reviewed_review", "regulatory"):
         kind = "primary_research"  # a journal record that does not read as a review reports a study
+    opinion = kind == "peer_reviewed_review" and is_opinion_piece(ingested.text, vocab)
     hosts = _hosts(vocab)
     arts = _articles(blocks, roles, refs, hosts)
     result = DocResult(document=base)
@@ -685,6 +686,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 else None,
                 source_kind=kind,
                 pooled=pooled,
+                opinion=opinion,
             )
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):

@@ -37,7 +37,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm",
                     "declarations", "testimonials"),
     "source_kinds.yaml": ("order", "default", "min_score", "journal_min_score", "review_without_journal",
-                          "closing_reference", "cues"),
+                          "closing_reference", "opinion_labels", "cues"),
     "boilerplate.yaml": ("max_chars", "repeats_in_document", "share_of_corpus", "cues"),
 }
 
@@ -203,6 +203,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
     elif name == "source_kinds.yaml":
         _check_keys(path, data.get("cues") or {}, tx.SOURCE_KINDS + ("journal",))
         _check_keys(path, data.get("closing_reference") or {}, tx.SOURCE_KINDS)
+        _check_phrases(path, "opinion_labels", data.get("opinion_labels") or [])
         for kind, cues in (data.get("cues") or {}).items():
             if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
                 raise VocabError(f"vocabulary file {path}: cues of '{kind}' must map phrases to weights")
