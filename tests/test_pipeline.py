@@ -869,3 +869,19 @@ def test_an_uncited_assertion_in_a_journal_letter_is_its_writers_opinion(make_co
     assert tiers[("letter.md", "Intact exosomes are ")] == "expert_opinion"
     assert tiers[("review.md", "Intact exosomes are ")] == "narrative_review"
     assert tiers[("letter.md", "The exosome serum tr")] == "rct"
+
+
+def test_a_section_heading_naming_a_design_scopes_the_tests_reported_under_it(make_corpus, tmp_path):
+    text = ("# Rose exosome-like nanovesicles: technical data sheet\n\n"
+            "Samples are available to cosmetic brands. Buy samples now.\n\n"
+            "## 4.1 Procollagen synthesis (in vitro)\n\n"
+            "Fibroblasts were incubated with the exosomes for 72 h. "
+            "The exosomes increased procollagen secretion by 34% versus control. "
+            "Fibroblast proliferation rose by 22% at 1%.\n\n"
+            "## 4.2 Penetration (ex vivo)\n\nLabelled exosomes reached the dermis of skin explants within 6 h.\n\n"
+            "## 5. Storage\n\nThe exosomes improve radiance when stored cold.\n")
+    claims, = _extract(make_corpus, tmp_path, {"tds.md": text}, "claims")
+    tiers = {r.sentence[:30]: r.evidence_tier for r in claims.itertuples()}
+    assert tiers == {"The exosomes increased procoll": "in_vitro", "Fibroblast proliferation rose ": "in_vitro",
+                     "Labelled exosomes reached the ": "ex_vivo_human",
+                     "The exosomes improve radiance ": "expert_opinion"}

@@ -560,12 +560,13 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         lead_in = topic_lead_in = False
         prev_block = -1
         reported: str | None = None
+        section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
         prev_claim: dict | None = None
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
         answer_block = -1  # the paragraph answering an FAQ's question
         for k, (si, b, s, f) in enumerate(rows):
             if b.index != prev_block and b.kind != "bullet":
-                reported = None  # a study's account runs on through its paragraph and bullets only
+                reported = section_study  # a study's account runs on through its paragraph and bullets only
             prev_block = b.index
             # an article's title printed as a plain line (a collected abstract's) is a heading too
             heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
@@ -583,6 +584,12 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                     in_back_matter = back
                 # "About Lumivex" on a company's page: its boilerplate, not the study it announces
                 in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
+                # a test or study a section reports, named in its heading: "4.1 Procollagen synthesis (in vitro)",
+                # "3.3 pEVs suppress alarmins in cultured keratinocytes" (not a review's "Animal studies")
+                section_study = None
+                if (f.has("design") and kind != "peer_reviewed_review" and b is not art.blocks[0] and s != art.title
+                        and not _BODY_OF_WORK.search(s)):
+                    section_study = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
                 # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
                 in_reviews = kind == "vendor_marketing" and (cl.heads_testimonials(name, vocab) or (
                     in_reviews and ("★" in s or "☆" in s)))
