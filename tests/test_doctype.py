@@ -96,3 +96,9 @@ def test_a_journals_letters_and_commentaries_are_opinion_pieces(vocab):
     # an author's contact line, a site menu and a review's text are not
     assert not is_opinion_piece("* Correspondence: lee@example.org\nEditorial / Featured Articles\n", vocab)
     assert not is_opinion_piece("Abstract\nThis commentary on exosomes reviews the field.", vocab)
+
+
+def test_a_hospitals_patient_leaflet_is_a_lay_summary(vocab):
+    leaflet = ("Department of Dermatology - Patient Information\n\nThis leaflet is for patients who asked us about "
+               "exosome products sold online. Contact us with questions about any product.\n")
+    assert source_kind(leaflet, vocab) == "news_summary"

@@ -885,3 +885,11 @@ def test_a_section_heading_naming_a_design_scopes_the_tests_reported_under_it(ma
     assert tiers == {"The exosomes increased procoll": "in_vitro", "Fibroblast proliferation rose ": "in_vitro",
                      "Labelled exosomes reached the ": "ex_vivo_human",
                      "The exosomes improve radiance ": "expert_opinion"}
+
+
+def test_a_bullet_saying_they_after_a_bullet_about_exosomes_means_them(make_corpus, tmp_path):
+    text = ("# Skin notes\n\n## Key points\n\n- Exosomes are tiny packages released by cells.\n"
+            "- They may reduce redness after laser.\n- Sunscreen matters most.\n")
+    claims, = _extract(make_corpus, tmp_path, {"notes.md": text}, "claims")
+    assert claims.sentence.tolist() == ["They may reduce redness after laser."]
+    assert claims.implicit_subject.tolist() == [True]

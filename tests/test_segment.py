@@ -134,3 +134,16 @@ def test_drawn_rules_setext_headings_and_fixed_width_table_rows():
     assert "Serious AEs | 0 | 0" in [t for _, t in blocks]
     assert not any("Study type" in t and "Outcome" in t for _, t in blocks)
     assert ("para", "Prose typed with two spaces. Its sentences. Are no cells.") in blocks
+
+
+def test_a_drawn_text_box_keeps_its_text_and_wrapped_bullets_join():
+    text = ("Intro line.\n\n+--------------------------------+\n| KEY POINTS                     |\n"
+            "| - Exosomes may reduce redness  |\n|   and help hair grow.          |\n"
+            "| - Ask your doctor first.       |\n+--------------------------------+\n\nAfter.\n")
+    blocks = split_blocks(normalise(text))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("para", "Intro line."), ("heading", "KEY POINTS"),
+        ("bullet", "Exosomes may reduce redness and help hair grow."), ("bullet", "Ask your doctor first."),
+        ("para", "After.")]
+    # a markdown table's rows are not a box
+    assert normalise("| a | b |\n|---|---|\n| 1 | 2 |") == "| a | b |\n|---|---|\n| 1 | 2 |"

@@ -613,8 +613,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 context = True
             else:
                 # a colon lead-in in a document about exosomes introduces measured results or harms
+                # (and a bullet saying "they" after a bullet about exosomes means them)
                 context = (lead_in or (topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
-                           ) if bullet else prev_vesicles
+                           or (prev_vesicles and cl.is_anaphoric(f, vocab))) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
             # (a systematic review's, what the treatment did across its studies)
             context = context or (in_results and art_design in PRIMARY and not heading)

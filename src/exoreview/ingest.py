@@ -90,6 +90,11 @@ def _piped(m: re.Match) -> str:
     return _CELL_GAP.sub(" | ", m.group(0))
 
 
+# a text box drawn with characters: its frame ("+-----+") and the bars around each line ("| text |")
+_BOX_FRAME = re.compile(r"^[ \t]*\+[-=+]{3,}\+[ \t]*$", re.M)
+_BOX_LINE = re.compile(r"^[ \t]*\|([^|\n]*[^\W\d_][^|\n]*)\|[ \t]*$", re.M)
+
+
 # space-like characters that become a plain space (runs are then collapsed)
 _SPACE_LIKE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -101,6 +106,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL.sub("", text)
+    if "+---" in text and _BOX_FRAME.search(text):  # a "Key points" box: its text, without the frame
+        text = _BOX_LINE.sub(r"\1", _BOX_FRAME.sub("", text))
     if "  " in text or "\t" in text:
         text = _TABLE_ROW.sub(_piped, text)
     text = _SPACE_LIKE.sub(" ", text)

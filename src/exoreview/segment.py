@@ -173,7 +173,8 @@ def split_blocks(text: str) -> list[Block]:
             elif looks_like_heading(text_) or (not blocks and _is_title_line(text_)):
                 kind = "heading"
         prev = blocks[-1] if blocks else None
-        if (prev is not None and kind == "para" and prev.kind == "para" and text_[:1].islower()
+        # a line cut mid-sentence goes on its paragraph or bullet ("- ... and help" / "hair grow, but ...")
+        if (prev is not None and kind == "para" and prev.kind in ("para", "bullet") and text_[:1].islower()
                 and not _TERMINAL.search(prev.text)):
             prev.text = f"{prev.text} {text_}"
             continue
