@@ -893,3 +893,13 @@ def test_a_bullet_saying_they_after_a_bullet_about_exosomes_means_them(make_corp
     claims, = _extract(make_corpus, tmp_path, {"notes.md": text}, "claims")
     assert claims.sentence.tolist() == ["They may reduce redness after laser."]
     assert claims.implicit_subject.tolist() == [True]
+
+
+def test_a_review_pasted_from_its_pdf_cites_with_numbers_glued_to_words(make_corpus, tmp_path):
+    text = ("4. Vesicles in vitiligo\n\nMelanocytes supply melanin to neighbouring keratinocytes61. "
+            "Keratinocyte exosomes raise tyrosinase activity62,63. Stem cell exosomes lowered oxidative stress in "
+            "melanocytes64. They also restored melanin content65.\n\nReferences\n\n"
+            + "".join(f"{n}. Author{n} A, Writer B. A study of skin number {n}. J Skin. 2020;{n}:1-9.\n"
+                      for n in range(61, 66)))
+    documents, = _extract(make_corpus, tmp_path, {"section.txt": text}, "documents")
+    assert documents.source_kind.tolist() == ["peer_reviewed_review"]

@@ -451,7 +451,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             kind_text = kind_text.replace(b.text, " ")
     # author-year lists and [n] citations are the scholarly conventions; web pages cite with
     # footnotes, superscripts and starred notes
-    scholarly = ("author_year", "numbered") if rf.bracket_marker_count(kind_text) >= 3 else ("author_year",)
+    # (or, as a journal's text pasted from its PDF prints them, numbers glued to words: "directions61.")
+    numbered = {r.label for r in refs if r.kind == "numbered"}
+    cited = rf.bracket_marker_count(kind_text) >= 3 or (
+        len(numbered) >= 5 and rf.glued_marker_count(kind_text, numbered) >= 3)
+    scholarly = ("author_year", "numbered") if cited else ("author_year",)
     kind = classify_kind(kind_text, vocab, n_references=sum(r.kind in scholarly for r in refs),
                          n_closing=sum(r.kind == "article_line" for r in refs))
     meta_design, meta_kind, design_source = design_from_metadata(meta, vocab) if meta else ("", "", "")

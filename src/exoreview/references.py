@@ -261,6 +261,14 @@ def find_markers(sentence: str, glued: bool = True) -> list[tuple[str, list[str]
     return found
 
 
+def glued_marker_count(text: str, labels: set[str]) -> int:
+    """How many numeric citations glued to a word ('directions61.', 'activity62,63') a text prints
+    whose numbers are all labels of its reference list."""
+    if not labels or not _DIGIT.search(text):
+        return 0
+    return sum(1 for m in _GLUED_MARK.finditer(text) if set(_expand(m.group(1)) or ["?"]) <= labels)
+
+
 def linked_urls(text: str) -> set[str]:
     """The addresses of the link markers ('[link:URL]') in a text."""
     return {m.group(1) for m in _LINK_MARK.finditer(text)} if "[link:" in text else set()
