@@ -304,6 +304,9 @@ def test_a_documents_own_words_for_its_vesicles(vocab):
     # after a short lead-in, and for what a maker makes from exosomes
     assert aliases("For anyone new, ExoVela is the freeze-dried powder we make from adipose stem cell exosomes.") == [
         r"(?<![\w-])ExoVela(?![\w-])"]
+    # a source's abbreviation joined to the vesicles' after the whole phrase
+    assert aliases("Exosomes derived from adipose-derived stem cells (ADSC-Ex) raise collagen.") == [
+        r"(?<![\w-])[A-Za-z]{0,6}-?ADSC\-Exs?(?!\w)"]
     # people, question words and the vesicle words themselves are no names
     assert aliases("She uses exosomes daily.", "How exosomes work", "Dermatologists use exosomes.",
                    "These exosomes are vesicles.", "Stem Cell Exosome Therapy") == []
@@ -401,4 +404,5 @@ def test_clinical_severity_scales_name_their_condition(vocab):
     assert label("EASI fell by half with the exosome gel.", vocab)[2:4] == (
         ["inflammatory_skin"], ["inflammation:down"])
     assert label("Vesicles reduced ear thickness in mice.", vocab)[3] == ["inflammation:down"]
-    assert label("Exosomes are easily applied.", vocab)[3] == []  # "easi" is a word of its own, not "easily"
+    assert label("Exosomes are easily applied.", vocab)[3] == []
+    assert label("WSRS decreased by 1.1 points with exosomes.", vocab)[2:4] == (["skin_aging"], ["wrinkles:down"])  # "easi" is a word of its own, not "easily"

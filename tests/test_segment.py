@@ -147,3 +147,11 @@ def test_a_drawn_text_box_keeps_its_text_and_wrapped_bullets_join():
         ("para", "After.")]
     # a markdown table's rows are not a box
     assert normalise("| a | b |\n|---|---|\n| 1 | 2 |") == "| a | b |\n|---|---|\n| 1 | 2 |"
+
+
+def test_a_decimal_before_a_bracket_or_a_unit_ends_no_sentence():
+    assert split_sentences("Mean WSRS fell by 1.1 (SD 0.7) with exosomes. Aliquots of 0.05 mL were given.") == [
+        "Mean WSRS fell by 1.1 (SD 0.7) with exosomes.", "Aliquots of 0.05 mL were given."]
+    # a glued citation after a word still ends its sentence
+    assert split_sentences("Exosomes raised tyrosinase activity.62 They also helped.") == [
+        "Exosomes raised tyrosinase activity.62", "They also helped."]

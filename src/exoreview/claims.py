@@ -324,8 +324,14 @@ def _vesicle_abbreviations(f: Facts, subjects: list[Hit], found: dict[str, list[
         word_start = f.clean.rfind(" ", 0, h.start) + 1
         if abbr[-1].lower() == f.clean[word_start:word_start + 1].lower() and abbr.lower() not in _KNOWN_ABBR:
             found.setdefault(abbr, cell_sources(f))
+    # after the whole phrase: "Exosomes derived from adipose-derived stem cells (ADSC-Ex)"
+    for m in _SOURCE_VESICLE_ABBR.finditer(f.clean):
+        if m.group(1).lower() not in _KNOWN_ABBR:
+            found.setdefault(m.group(1), cell_sources(f))
 
 
+# a source's abbreviation joined to a vesicle's: "(ADSC-Ex)", "(UC-EVs)", "(hAM-Exo)"
+_SOURCE_VESICLE_ABBR = re.compile(r"\(([A-Za-z0-9]{1,8}-(?:Ex|Exo|EV|sEV))s?\)")
 _KNOWN_ABBR = frozenset({"ev", "sev", "exo", "elnv", "eln", "pden", "pdnv"})  # the vocabulary's own words
 
 

@@ -205,6 +205,9 @@ def split_sentences(text: str) -> list[str]:
         core = piece[: len(piece) - len(m.group("end")) + 1]
         if m.group("end").startswith(".") and _protected(core):
             continue
+        dot = m.start("end")
+        if m.group("end")[1:2].isdigit() and text[dot - 1:dot].isdigit():
+            continue  # a decimal ("was 1.1 (SD 0.7)"), not a number and a glued citation
         if len(piece.strip()) < 2:
             continue
         out.append(piece.strip())
