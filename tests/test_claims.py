@@ -307,6 +307,9 @@ def test_a_documents_own_words_for_its_vesicles(vocab):
     # a source's abbreviation joined to the vesicles' after the whole phrase
     assert aliases("Exosomes derived from adipose-derived stem cells (ADSC-Ex) raise collagen.") == [
         r"(?<![\w-])[A-Za-z]{0,6}-?ADSC\-Exs?(?!\w)"]
+    # the initial of a vesicle phrase's last word: "exosome-like nanoparticles (GELNs)"
+    assert r"(?<![\w-])[A-Za-z]{0,6}-?GELNs?(?!\w)" in aliases(
+        "Grape berries yield exosome-like nanoparticles (GELNs) of 100 nm.")
     # people, question words and the vesicle words themselves are no names
     assert aliases("She uses exosomes daily.", "How exosomes work", "Dermatologists use exosomes.",
                    "These exosomes are vesicles.", "Stem Cell Exosome Therapy") == []
@@ -405,4 +408,8 @@ def test_clinical_severity_scales_name_their_condition(vocab):
         ["inflammatory_skin"], ["inflammation:down"])
     assert label("Vesicles reduced ear thickness in mice.", vocab)[3] == ["inflammation:down"]
     assert label("Exosomes are easily applied.", vocab)[3] == []
-    assert label("WSRS decreased by 1.1 points with exosomes.", vocab)[2:4] == (["skin_aging"], ["wrinkles:down"])  # "easi" is a word of its own, not "easily"
+    assert label("WSRS decreased by 1.1 points with exosomes.", vocab)[2:4] == (["skin_aging"], ["wrinkles:down"])
+    assert label("The vesicles were not cytotoxic up to 200 µg/mL.", vocab)[3] == ["safety:up"]
+    # a secretome product names the vesicles' sources too
+    assert cl.names_vesicles(cl.facts("Stem cell conditioned medium improved acne scars.", vocab))
+    assert cl.names_vesicles(cl.facts("Culture supernatant of dental pulp stem cells is given by drip.", vocab))  # "easi" is a word of its own, not "easily"

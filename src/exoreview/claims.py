@@ -322,7 +322,9 @@ def _vesicle_abbreviations(f: Facts, subjects: list[Hit], found: dict[str, list[
             continue
         abbr = m.group(1)
         word_start = f.clean.rfind(" ", 0, h.start) + 1
-        if abbr[-1].lower() == f.clean[word_start:word_start + 1].lower() and abbr.lower() not in _KNOWN_ABBR:
+        last_word = f.clean.rfind(" ", h.start, h.end) + 1 or word_start  # "exosome-like nanoparticles (GELNs)"
+        initials = (f.clean[word_start:word_start + 1].lower(), f.clean[last_word:last_word + 1].lower())
+        if abbr[-1].lower() in initials and abbr.lower() not in _KNOWN_ABBR:
             found.setdefault(abbr, cell_sources(f))
     # after the whole phrase: "Exosomes derived from adipose-derived stem cells (ADSC-Ex)"
     for m in _SOURCE_VESICLE_ABBR.finditer(f.clean):
