@@ -903,3 +903,11 @@ def test_a_review_pasted_from_its_pdf_cites_with_numbers_glued_to_words(make_cor
                       for n in range(61, 66)))
     documents, = _extract(make_corpus, tmp_path, {"section.txt": text}, "documents")
     assert documents.source_kind.tolist() == ["peer_reviewed_review"]
+
+
+def test_a_measured_bullet_after_a_bullet_about_exosomes_goes_on_with_them(make_corpus, tmp_path):
+    text = ("# Journal club notes\n\n## Results (as reported)\n\n- EASI-50 at week 8: 52% exosome vs 31% vehicle\n"
+            "- Mean EASI change: -7.9 vs -5.1 (p=0.03)\n- Cost: about 140 euros per tube\n")
+    claims, = _extract(make_corpus, tmp_path, {"club.md": text}, "claims")
+    assert claims.sentence.tolist() == ["EASI-50 at week 8: 52% exosome vs 31% vehicle",
+                                        "Mean EASI change: -7.9 vs -5.1 (p=0.03)"]

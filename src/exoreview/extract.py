@@ -617,9 +617,11 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 context = True
             else:
                 # a colon lead-in in a document about exosomes introduces measured results or harms
-                # (and a bullet saying "they" after a bullet about exosomes means them)
+                # (and after a bullet about exosomes, a bullet saying "they", or a measured one, goes on with them:
+                # "- EASI-50: 52% exosome vs 31% vehicle" then "- Itch NRS: -2.4 vs -1.9, p=0.31")
                 context = (lead_in or (topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
-                           or (prev_vesicles and cl.is_anaphoric(f, vocab))) if bullet else prev_vesicles
+                           or (prev_vesicles and (cl.is_anaphoric(f, vocab) or bool(_MEASURED.search(s))))
+                           ) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
             # (a systematic review's, what the treatment did across its studies)
             context = context or (in_results and art_design in PRIMARY and not heading)
