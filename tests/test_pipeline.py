@@ -911,3 +911,13 @@ def test_a_measured_bullet_after_a_bullet_about_exosomes_goes_on_with_them(make_
     claims, = _extract(make_corpus, tmp_path, {"club.md": text}, "claims")
     assert claims.sentence.tolist() == ["EASI-50 at week 8: 52% exosome vs 31% vehicle",
                                         "Mean EASI change: -7.9 vs -5.1 (p=0.03)"]
+
+
+def test_a_practitioners_account_of_her_own_use_makes_its_results_claims(make_corpus, tmp_path):
+    text = ("# Exosomes vs PRP: any difference?\n\nANSWER\n\n"
+            "We use a rose exosome serum after needling. Three of my melasma clients cleared noticeably after "
+            "4 sessions. Parking is free on Sundays.\n")
+    claims, = _extract(make_corpus, tmp_path, {"forum.txt": text}, "claims")
+    assert claims.sentence.tolist() == ["We use a rose exosome serum after needling.",
+                                        "Three of my melasma clients cleared noticeably after 4 sessions."]
+    assert claims.evidence_tier.tolist() == ["expert_opinion"] * 2

@@ -22,6 +22,8 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros
 # a first-person account of using something ("I had ...", "my skin ..."); "Phase I trial" is no person
 _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
                            r"applied)\b")
+# a practice's own use: "We use a rose exosome serum after needling", "We switched about 18 months ago"
+_PRACTICE_USE = re.compile(r"\b[Ww]e(?:'ve|’ve)?\s+(?:use|used|switched|started using|been using|apply|applied|tried)\b")
 # a case narrative's opening: "A 41-year-old woman received intradermal injections of ... exosomes"
 _CASE_OPENING = re.compile(r"^(?:an?|the)\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,4}?(?:had|received|underwent|got|was)\b",
                            re.I)
@@ -413,10 +415,12 @@ def _names_harm(f: Facts) -> bool:
 
 
 def is_personal(f: Facts) -> bool:
-    """The sentence tells of the writer's own use of something ("I had exosomes after my laser"), or
-    opens a case's narrative ("A 41-year-old woman received injections of ...")."""
+    """The sentence tells of the writer's own use of something ("I had exosomes after my laser", a
+    practice's "We use a rose exosome serum after needling"), or opens a case's narrative ("A
+    41-year-old woman received injections of ...")."""
     c = f.clean
     return (("I " in c or "I'" in c or "I’" in c) and bool(_FIRST_PERSON.search(c))) or (
+        ("we" in c or "We" in c) and bool(_PRACTICE_USE.search(c))) or (
         "year-old" in c and bool(_CASE_OPENING.match(c)))
 
 
