@@ -413,3 +413,14 @@ def test_clinical_severity_scales_name_their_condition(vocab):
     # a secretome product names the vesicles' sources too
     assert cl.names_vesicles(cl.facts("Stem cell conditioned medium improved acne scars.", vocab))
     assert cl.names_vesicles(cl.facts("Culture supernatant of dental pulp stem cells is given by drip.", vocab))  # "easi" is a word of its own, not "easily"
+
+
+def test_a_list_item_naming_a_product_is_no_statement(vocab):
+    def claim(s):
+        return cl.is_claim(cl.facts(s, vocab), vocab, heading=False, context_vesicles=False)[0]
+
+    assert not claim("Take-home exosome serum (30 mL)")
+    assert not claim("Two exosome microneedling sessions (days 1 and 3)")
+    # a statement without its full stop still is one; so is an item naming an effect
+    assert claim("Exosomes are not alive and function primarily in cell-to-cell communication")
+    assert claim("Exosome serum for calmer skin")

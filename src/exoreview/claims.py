@@ -489,6 +489,9 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
     if (not has_effect and not f.has("direction") and _COMPOSITION.search(text) and not numbered
             and not _NEGATION.search(text)):
         return False, False
+    if (not heading and not has_effect and not f.has("direction") and not f.has("finding_verb")
+            and text.count(" ") < 9 and not strip_markers(text).rstrip("*_\"'”’)] ").endswith((".", "!", "?", ":", ";"))):
+        return False, False  # a list's item naming a product, no statement: "Take-home exosome serum (30 mL)"
     if heading:
         if _WH_OPENING.match(text):
             return False, False
