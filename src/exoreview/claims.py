@@ -23,7 +23,8 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros
 _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|started|paid|bought|booked|been using|"
                            r"applied)\b")
 # a practice's own use: "We use a rose exosome serum after needling", "We switched about 18 months ago"
-_PRACTICE_USE = re.compile(r"\b[Ww]e(?:'ve|’ve)?\s+(?:use|used|switched|started using|been using|apply|applied|tried)\b")
+_PRACTICE_USE = re.compile(r"\b[Ww]e(?:'ve|’ve)?\s+(?:use|used|switched|started using|been using|apply|applied|"
+                           r"tried)\b")
 # a case narrative's opening: "A 41-year-old woman received intradermal injections of ... exosomes"
 _CASE_OPENING = re.compile(r"^(?:an?|the)\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,4}?(?:had|received|underwent|got|was)\b",
                            re.I)
@@ -490,7 +491,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
             and not _NEGATION.search(text)):
         return False, False
     if (not heading and not has_effect and not f.has("direction") and not f.has("finding_verb")
-            and text.count(" ") < 9 and not strip_markers(text).rstrip("*_\"'”’)] ").endswith((".", "!", "?", ":", ";"))):
+            and text.count(" ") < 9
+            and not strip_markers(text).rstrip("*_\"'”’)] ").endswith((".", "!", "?", ":", ";"))):
         return False, False  # a list's item naming a product, no statement: "Take-home exosome serum (30 mL)"
     if heading:
         if _WH_OPENING.match(text):
