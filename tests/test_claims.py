@@ -424,3 +424,14 @@ def test_a_list_item_naming_a_product_is_no_statement(vocab):
     # a statement without its full stop still is one; so is an item naming an effect
     assert claim("Exosomes are not alive and function primarily in cell-to-cell communication")
     assert claim("Exosome serum for calmer skin")
+
+
+def test_how_it_was_given_is_a_method(vocab):
+    def claim(s):
+        return cl.is_claim(cl.facts(s, vocab), vocab, heading=False, context_vesicles=False)[0]
+
+    assert not claim("Everyone applied a rose exosome serum twice daily for 12 weeks.")
+    assert not claim("Exosomes were injected every two weeks for three sessions.")
+    # a schedule with an effect, or without a word of dosing, is no method
+    assert claim("Exosomes applied twice daily for 12 weeks reduced redness.")
+    assert claim("Exosomes work, I see it every week after microneedling.")

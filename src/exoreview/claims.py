@@ -25,6 +25,10 @@ _FIRST_PERSON = re.compile(r"\bI(?:'ve|’ve)?\s+(?:had|got|did|tried|used|start
 # a practice's own use: "We use a rose exosome serum after needling", "We switched about 18 months ago"
 _PRACTICE_USE = re.compile(r"\b[Ww]e(?:'ve|’ve)?\s+(?:use|used|switched|started using|been using|apply|applied|"
                            r"tried)\b")
+# a dosing schedule: "twice daily", "three times a week", "every two weeks", "for 12 weeks"
+_SCHEDULE = re.compile(r"\b(?:(?:once|twice|\d+|two|three|four) (?:times )?(?:a |per )?(?:day|daily|week|weekly|month)|"
+                       r"every (?:\w+ )?(?:days?|weeks?|months?)|for \d+ (?:days|weeks|months))\b", re.I)
+_DOSED = re.compile(r"\b(?:appl(?:y|ied|ies)|given|injected|received|administered|used|treated)\b", re.I)
 # a case narrative's opening: "A 41-year-old woman received intradermal injections of ... exosomes"
 _CASE_OPENING = re.compile(r"^(?:an?|the)\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,4}?(?:had|received|underwent|got|was)\b",
                            re.I)
@@ -479,6 +483,8 @@ def is_claim(f: Facts, vocab: Vocab, *, heading: bool, context_vesicles: bool,
         return False, False
     if not outcome_named and not f.has("direction") and _PRICE.search(text):
         return False, False  # what it cost ("each session cost $1,200"), not what it does
+    if not has_effect and not f.has("direction") and _SCHEDULE.search(text) and _DOSED.search(text):
+        return False, False  # how it was given ("applied the serum twice daily for 12 weeks"): a method
     if not outcome_named and explicit and "year-old" in text and _CASE_OPENING.match(text):
         return False, False  # what a patient received ("... for facial rejuvenation"): the case's method
     if implicit and is_appraisal(f) and not has_effect:
