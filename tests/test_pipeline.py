@@ -921,3 +921,18 @@ def test_a_practitioners_account_of_her_own_use_makes_its_results_claims(make_co
     assert claims.sentence.tolist() == ["We use a rose exosome serum after needling.",
                                         "Three of my melasma clients cleared noticeably after 4 sessions."]
     assert claims.evidence_tier.tolist() == ["expert_opinion"] * 2
+
+
+def test_in_conclusion_a_paper_sums_up_its_own_study(make_corpus, tmp_path):
+    text = ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.02\n\n"
+            "# Exosomes for hair loss: a randomised, double-blind, placebo-controlled trial\n\n## Abstract\n\n"
+            "Exosomes increased hair density in a randomised trial.\n\nKeywords: exosomes; alopecia\n\n"
+            "## Methods\n\nForty adults were enrolled and randomised. Statistical analysis used t-tests.\n\n"
+            "## Results\n\nHair density rose by 17% with exosomes (p<0.01).\n\n"
+            "## Discussion\n\nExosomal miR-218 may sustain signalling in dermal papilla, as shown in cultured "
+            "cells [1]. In conclusion, exosomes safely increased hair density over 24 weeks.\n\n"
+            "## References\n\n1. Lee A. miR-218 in dermal papilla cells in vitro. J Hair 2020;1:1-9.\n")
+    claims, = _extract(make_corpus, tmp_path, {"rct.md": text}, "claims")
+    tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
+    assert tiers["Exosomal miR-218 may"] == "in_vitro"
+    assert tiers["In conclusion, exoso"] == "rct"

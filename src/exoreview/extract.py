@@ -36,6 +36,8 @@ _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|re
                                re.I)
 # a company's boilerplate section ("About Lumivex", "About us"), not "About the study"
 _ABOUT = re.compile(r"^about\s+(?!the\s+(?:study|studies|trial|research|authors?|findings)\b)\S", re.I)
+_CONCLUDING = re.compile(r"^[*_]*(?:in conclusion|in summary|to conclude|to summari[sz]e|taken together|"
+                         r"collectively|overall)\b", re.I)
 _NUMBERED_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Za-z]")  # "3. Recommendations", not "3.2 Cell culture"
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
@@ -677,6 +679,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                                   "application": ";".join(apps) if apps or prev_claim is None
                                   else prev_claim["application"]}
                 continue
+            if art_design and _CONCLUDING.match(s):
+                reported = None  # "In conclusion, ..." sums up the paper's own study, not the work cited before
             markers, resolved, unplaced = _resolve(rf.find_markers(s, glued=True), label_index, id_index, hosts)
             key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
             if key in seen:
