@@ -166,6 +166,9 @@ def test_abbreviations_a_document_defines_name_their_cell_source(vocab):
     defined = cl.defined_sources(facts)
     assert defined == {"pmsc-exo": ["placenta_msc"]}  # TEWL follows an effect, not the source
     assert cl.abbreviated_sources(facts[2], defined) == ["placenta_msc"]
+    # an abbreviation holding only "MSC" is still defined by the tissue before it
+    amnion = cl.facts("We tested amniotic membrane MSC-derived exosomes (AM-MSC-Exo) after laser.", vocab)
+    assert cl.defined_sources([amnion]) == {"am-msc-exo": ["placenta_msc"]}
 
 
 def test_tissue_words_of_a_cell_source_are_not_applications(vocab):

@@ -43,6 +43,17 @@ FLOORS = {
               "cell_source_exact": 0.66, "application_f1": 0.67, "outcomes_f1": 0.68, "source_kind_acc": 0.8},
     "set19": {"claim_f1": 0.71, "evidence_tier_acc": 0.86, "route_acc": 0.78, "hedging_acc": 0.95,
               "cell_source_exact": 0.76, "application_f1": 0.69, "outcomes_f1": 0.74, "source_kind_acc": 0.8},
+    # sets 20-24: written on 2026-12-03 (third session), each scored once unseen first
+    "set20": {"claim_f1": 0.79, "evidence_tier_acc": 0.86, "route_acc": 0.93, "hedging_acc": 0.93,
+              "cell_source_exact": 0.60, "application_f1": 0.56, "outcomes_f1": 0.68, "source_kind_acc": 0.8},
+    "set21": {"claim_f1": 0.80, "evidence_tier_acc": 0.85, "route_acc": 0.91, "hedging_acc": 0.89,
+              "cell_source_exact": 0.79, "application_f1": 0.79, "outcomes_f1": 0.76, "source_kind_acc": 0.8},
+    "set22": {"claim_f1": 0.80, "evidence_tier_acc": 0.84, "route_acc": 0.92, "hedging_acc": 0.94,
+              "cell_source_exact": 0.86, "application_f1": 0.89, "outcomes_f1": 0.63, "source_kind_acc": 1.0},
+    "set23": {"claim_f1": 0.78, "evidence_tier_acc": 0.84, "route_acc": 0.91, "hedging_acc": 0.88,
+              "cell_source_exact": 0.76, "application_f1": 0.84, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
+    "set24": {"claim_f1": 0.75, "evidence_tier_acc": 0.83, "route_acc": 0.92, "hedging_acc": 0.86,
+              "cell_source_exact": 0.80, "application_f1": 0.71, "outcomes_f1": 0.65, "source_kind_acc": 0.8},
 }
 
 

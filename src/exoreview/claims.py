@@ -560,8 +560,9 @@ def defined_sources(all_facts: list[Facts]) -> dict[str, list[str]]:
             if not near or any(h.group in ("outcome", "direction", "application") and near[-1].end <= h.start
                                < m.start() for h in f.hits):
                 continue
-            if any(h.group == "cell_source" and h.start >= m.start(1) for h in f.hits if h.end <= m.end(1)):
-                continue  # the vocabulary knows the abbreviation already
+            if any(h.group == "cell_source" and h.start >= m.start(1) and h.key != "msc_unspecified"
+                   for h in f.hits if h.end <= m.end(1)):
+                continue  # the vocabulary knows the abbreviation already (not just "MSC" in "AM-MSC-Exo")
             keys = _narrowed(list(dict.fromkeys(h.key for h in near)))
             if keys:
                 defined[abbr.lower()] = keys

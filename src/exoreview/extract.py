@@ -410,7 +410,9 @@ def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_bloc
     counts), else those of the claim it refers back to or shares a paragraph with (TAXONOMY:
     they may come from the paragraph, but a generic remark about exosomes as a class takes no
     source), else the reported work's."""
-    sources, apps = cl.cell_sources(f) or cl.abbreviated_sources(f, defined), cl.applications(f)
+    sources, apps = cl.cell_sources(f), cl.applications(f)
+    if not sources or sources == ["msc_unspecified"]:  # "AM-MSC-Exo" names MSCs; its definition, which ones
+        sources = cl.abbreviated_sources(f, defined) or sources
     if not sources:
         if prev_claim is not None and (refers_back or (same_block and not generic)):
             sources = [x for x in prev_claim["cell_source"].split(";") if x and x != "unspecified"]
