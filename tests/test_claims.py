@@ -379,6 +379,10 @@ def test_a_harm_names_no_disease_treated(vocab):
     assert (apps, outs) == ([], ["safety:up"])  # tumours here are a harm they cannot cause, not a cancer treated
     _, _, apps, _, _, _ = label("Exosomes speed up recovery after laser resurfacing.", vocab)
     assert apps == ["wound_healing"]
+    # a sign named as a reaction to the treatment: no rosacea or eczema treated
+    assert label("Injection-site erythema occurred in 11 exosome-treated participants.", vocab)[2] == []
+    assert label("Exosomes caused transient redness in two patients.", vocab)[2] == []
+    assert label("Exosomes reduced facial redness in rosacea.", vocab)[2] == ["inflammatory_skin"]
 
 
 def test_penetration_and_safety_in_plain_words(vocab):

@@ -605,11 +605,16 @@ def harm_sign_spans(f: Facts) -> list[tuple[int, int]]:
     """Spans of visible signs (outcomes.yaml harm_signs) that follow a harm phrase in the sentence
     ("adverse events were limited to transient redness and swelling"): they describe that harm."""
     signs = f.groups.get("harm_sign")
-    harms = f.groups.get("outcome_inverse")
-    if not signs or not harms:
+    if not signs:
         return []
+    harms = f.groups.get("outcome_inverse", ())
     return [(h.start, h.end) for h in signs
-            if any(0 <= h.start - x.end <= _HARM_REACH and "." not in f.clean[x.end:h.start] for x in harms)]
+            if any(0 <= h.start - x.end <= _HARM_REACH and "." not in f.clean[x.end:h.start] for x in harms)
+            or _SIGN_OF_HARM.search(f.clean, max(0, h.start - 24), h.start)]
+
+
+# words that make a visible sign a reaction to the treatment: "injection-site erythema", "transient redness"
+_SIGN_OF_HARM = re.compile(r"\b(?:injection[- ]site|application[- ]site|transient|mild)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def is_generic(f: Facts) -> bool:
