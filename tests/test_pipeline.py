@@ -936,3 +936,16 @@ def test_in_conclusion_a_paper_sums_up_its_own_study(make_corpus, tmp_path):
     tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
     assert tiers["Exosomal miR-218 may"] == "in_vitro"
     assert tiers["In conclusion, exoso"] == "rct"
+
+
+def test_a_primary_studys_own_results_are_about_what_its_title_treats(make_corpus, tmp_path):
+    text = ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.03\n\n"
+            "# Intradermal exosomes for facial photoaging: a randomised, double-blind, placebo-controlled trial\n\n"
+            "## Abstract\n\nExosomes reduced wrinkles in a randomised trial.\n\nKeywords: exosomes; photoaging\n\n"
+            "## Methods\n\nForty adults were enrolled and randomised. Statistical analysis used t-tests.\n\n"
+            "## Results\n\nNeither melanin nor erythema index changed with exosomes (P=0.7). "
+            "Adverse events were mild in both arms.\n")
+    claims, = _extract(make_corpus, tmp_path, {"rct.md": text}, "claims")
+    apps = {r.sentence[:20]: r.application for r in claims.itertuples()}
+    assert apps["Neither melanin nor "] == "pigmentation;inflammatory_skin"
+    assert apps["Adverse events were "] == "skin_aging"

@@ -719,10 +719,14 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if tier == "systematic_review" and not anaphoric:
                 # a pooled finding is about the body of studies, not the product of the sentence before
                 sources = cl.cell_sources(f) or cl.abbreviated_sources(f, defined)
-            own_study = step == "document_design" or (step in ("reported_study", "sentence_design")
-                                                      and (tier == art_design or own_part) and not markers)
+            own_study = step == "document_design" or (
+                step in ("reported_study", "sentence_design", "article_reference")
+                and (tier == art_design or own_part) and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
                 sources = sources or list(focus[0])
+                # (what it treated, rather than the conditions the sentence before measured)
+                if focus[1] and art_design != "systematic_review" and not cl.applications(f):
+                    apps = list(focus[1])
                 apps = apps or list(focus[1])
             row = {
                 "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
