@@ -404,6 +404,7 @@ def test_healing_and_closure_in_plain_words(vocab):
     assert outcomes("The exosome side healed noticeably faster.") == ["wound_closure:up"]
     assert outcomes("Exosome gel accelerated closure of diabetic wounds in mice.") == ["wound_closure:up"]
     assert outcomes("Vesicles doubled the rate of scratch closure by keratinocytes.") == ["cell_migration:up"]
+    assert outcomes("Topical exosomes may help some wounds heal.") == ["wound_closure:up"]
 
 
 def test_clinical_severity_scales_name_their_condition(vocab):
@@ -442,3 +443,9 @@ def test_how_it_was_given_is_a_method(vocab):
     # a schedule with an effect, or without a word of dosing, is no method
     assert claim("Exosomes applied twice daily for 12 weeks reduced redness.")
     assert claim("Exosomes work, I see it every week after microneedling.")
+
+
+def test_markers_of_allergic_inflammation_and_the_barriers_proteins(vocab):
+    assert label("The vesicles lowered TSLP and IL-33 in keratinocytes.", vocab)[3] == ["inflammation:down"]
+    assert label("Exosomes reduced mast-cell infiltration in the dermis.", vocab)[3] == ["inflammation:down"]
+    assert label("In skin explants, exosomes preserved filaggrin expression.", vocab)[3] == ["skin_barrier:up"]
