@@ -250,6 +250,10 @@ def test_hedge_words(vocab):
     assert hedging("The early results with exosomes are encouraging.") == "hedged"
     assert hedging("Exosomes inhibit collagen I while encouraging cell migration.") == "plain"
     assert hedging("Exosomes probably act through microRNAs.") == "hedged"
+    # reported, not asserted; and a seller's superlatives
+    assert hedging("They are also said to dampen inflammation around follicles.") == "hedged"
+    assert hedging("The authors propose that exosomal miR-146a dampens TSLP release.") == "hedged"
+    assert hedging("The serum visibly transformed skin texture in four weeks.") == "emphatic"
 
 def test_randomised_animals_are_not_a_randomised_trial(vocab):
     from exoreview.evidence import sentence_designs
