@@ -182,7 +182,8 @@ def test_outcome_words_do_not_overreach(vocab):
 
 
 def test_assay_names_name_their_outcome(vocab):
-    assert label("Exosomes lowered the share of beta-galactosidase-positive fibroblasts.", vocab)[3] == ["senescence:down"]
+    assert label("Exosomes lowered the share of beta-galactosidase-positive fibroblasts.", vocab)[3] == [
+        "senescence:down"]
     assert label("Exosome-treated cells closed scratch wounds faster.", vocab)[3] == ["cell_migration:up"]
 
 
@@ -419,17 +420,22 @@ def test_clinical_severity_scales_name_their_condition(vocab):
     assert label("EASI fell by half with the exosome gel.", vocab)[2:4] == (
         ["inflammatory_skin"], ["inflammation:down"])
     assert label("Vesicles reduced ear thickness in mice.", vocab)[3] == ["inflammation:down"]
-    assert label("Exosomes are easily applied.", vocab)[3] == []
+    assert label("Exosomes are easily applied.", vocab)[3] == []  # "easi" is a word of its own, not "easily"
     assert label("WSRS decreased by 1.1 points with exosomes.", vocab)[2:4] == (["skin_aging"], ["wrinkles:down"])
     assert label("The vesicles were not cytotoxic up to 200 µg/mL.", vocab)[3] == ["safety:up"]
     # a secretome product names the vesicles' sources too
     assert cl.names_vesicles(cl.facts("Stem cell conditioned medium improved acne scars.", vocab))
-    assert cl.names_vesicles(cl.facts("Culture supernatant of dental pulp stem cells is given by drip.", vocab))  # "easi" is a word of its own, not "easily"
+    assert cl.names_vesicles(cl.facts("Culture supernatant of dental pulp stem cells is given by drip.", vocab))
+
+
+def _alone(s, vocab):
+    """is_claim of a sentence read on its own (no heading, nothing about exosomes before it)."""
+    return cl.is_claim(cl.facts(s, vocab), vocab, heading=False, context_vesicles=False)[0]
 
 
 def test_a_list_item_naming_a_product_is_no_statement(vocab):
     def claim(s):
-        return cl.is_claim(cl.facts(s, vocab), vocab, heading=False, context_vesicles=False)[0]
+        return _alone(s, vocab)
 
     assert not claim("Take-home exosome serum (30 mL)")
     assert not claim("Two exosome microneedling sessions (days 1 and 3)")
@@ -439,14 +445,11 @@ def test_a_list_item_naming_a_product_is_no_statement(vocab):
 
 
 def test_how_it_was_given_is_a_method(vocab):
-    def claim(s):
-        return cl.is_claim(cl.facts(s, vocab), vocab, heading=False, context_vesicles=False)[0]
-
-    assert not claim("Everyone applied a rose exosome serum twice daily for 12 weeks.")
-    assert not claim("Exosomes were injected every two weeks for three sessions.")
+    assert not _alone("Everyone applied a rose exosome serum twice daily for 12 weeks.", vocab)
+    assert not _alone("Exosomes were injected every two weeks for three sessions.", vocab)
     # a schedule with an effect, or without a word of dosing, is no method
-    assert claim("Exosomes applied twice daily for 12 weeks reduced redness.")
-    assert claim("Exosomes work, I see it every week after microneedling.")
+    assert [_alone(s, vocab) for s in ("Exosomes applied twice daily for 12 weeks reduced redness.",
+                                       "Exosomes work, I see it every week after microneedling.")] == [True, True]
 
 
 def test_markers_of_allergic_inflammation_and_the_barriers_proteins(vocab):

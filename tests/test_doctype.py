@@ -98,16 +98,11 @@ def test_a_journals_letters_and_commentaries_are_opinion_pieces(vocab):
     assert not is_opinion_piece("Abstract\nThis commentary on exosomes reviews the field.", vocab)
 
 
-def test_a_hospitals_patient_leaflet_is_a_lay_summary(vocab):
+def test_a_patient_leaflet_a_reporters_story_and_a_journal_club_are_lay_or_news_summaries(vocab):
     leaflet = ("Department of Dermatology - Patient Information\n\nThis leaflet is for patients who asked us about "
                "exosome products sold online. Contact us with questions about any product.\n")
-    assert source_kind(leaflet, vocab) == "news_summary"
-
-
-def test_a_reporters_story_and_a_journal_club_are_lay_or_news_summaries(vocab):
     story = ("By Clara Mendes, Health Reporter\n\nClinics report a surge in bookings for exosome facials. "
              "Dermatologists interviewed for this article urged caution about the product.\n\n"
              "Correction: An earlier version of this article misstated the study's size.\n")
     club = "# Journal club: exosome cream for atopic dermatitis\n\nWe appraised one trial of a product.\n"
-    assert source_kind(story, vocab) == "news_summary"
-    assert source_kind(club, vocab) == "news_summary"
+    assert [source_kind(t, vocab) for t in (leaflet, story, club)] == ["news_summary"] * 3

@@ -923,15 +923,22 @@ def test_a_practitioners_account_of_her_own_use_makes_its_results_claims(make_co
     assert claims.evidence_tier.tolist() == ["expert_opinion"] * 2
 
 
-def test_in_conclusion_a_paper_sums_up_its_own_study(make_corpus, tmp_path):
-    text = ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.02\n\n"
-            "# Exosomes for hair loss: a randomised, double-blind, placebo-controlled trial\n\n## Abstract\n\n"
-            "Exosomes increased hair density in a randomised trial.\n\nKeywords: exosomes; alopecia\n\n"
+def _trial_paper(title: str, abstract: str, later_sections: str) -> str:
+    """A short primary paper: journal line, title, abstract, methods, then ``later_sections``."""
+    return ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.02\n\n"
+            f"# {title}: a randomised, double-blind, placebo-controlled trial\n\n## Abstract\n\n{abstract}\n\n"
+            "Keywords: exosomes; skin\n\n"
             "## Methods\n\nForty adults were enrolled and randomised. Statistical analysis used t-tests.\n\n"
-            "## Results\n\nHair density rose by 17% with exosomes (p<0.01).\n\n"
-            "## Discussion\n\nExosomal miR-218 may sustain signalling in dermal papilla, as shown in cultured "
-            "cells [1]. In conclusion, exosomes safely increased hair density over 24 weeks.\n\n"
-            "## References\n\n1. Lee A. miR-218 in dermal papilla cells in vitro. J Hair 2020;1:1-9.\n")
+            + later_sections)
+
+
+def test_in_conclusion_a_paper_sums_up_its_own_study(make_corpus, tmp_path):
+    text = _trial_paper(
+        "Exosomes for hair loss", "Exosomes increased hair density in a randomised trial.",
+        "## Results\n\nHair density rose by 17% with exosomes (p<0.01).\n\n"
+        "## Discussion\n\nExosomal miR-218 may sustain signalling in dermal papilla, as shown in cultured "
+        "cells [1]. In conclusion, exosomes safely increased hair density over 24 weeks.\n\n"
+        "## References\n\n1. Lee A. miR-218 in dermal papilla cells in vitro. J Hair 2020;1:1-9.\n")
     claims, = _extract(make_corpus, tmp_path, {"rct.md": text}, "claims")
     tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
     assert tiers["Exosomal miR-218 may"] == "in_vitro"
@@ -939,12 +946,10 @@ def test_in_conclusion_a_paper_sums_up_its_own_study(make_corpus, tmp_path):
 
 
 def test_a_primary_studys_own_results_are_about_what_its_title_treats(make_corpus, tmp_path):
-    text = ("J Skin Res 2025;3:1-9. doi:10.5555/jsr.2025.03\n\n"
-            "# Intradermal exosomes for facial photoaging: a randomised, double-blind, placebo-controlled trial\n\n"
-            "## Abstract\n\nExosomes reduced wrinkles in a randomised trial.\n\nKeywords: exosomes; photoaging\n\n"
-            "## Methods\n\nForty adults were enrolled and randomised. Statistical analysis used t-tests.\n\n"
-            "## Results\n\nNeither melanin nor erythema index changed with exosomes (P=0.7). "
-            "Adverse events were mild in both arms.\n")
+    text = _trial_paper("Intradermal exosomes for facial photoaging",
+                        "Exosomes reduced wrinkles in a randomised trial.",
+                        "## Results\n\nNeither melanin nor erythema index changed with exosomes (P=0.7). "
+                        "Adverse events were mild in both arms.\n")
     claims, = _extract(make_corpus, tmp_path, {"rct.md": text}, "claims")
     apps = {r.sentence[:20]: r.application for r in claims.itertuples()}
     assert apps["Neither melanin nor "] == "pigmentation;inflammatory_skin"
