@@ -106,3 +106,10 @@ def test_a_patient_leaflet_a_reporters_story_and_a_journal_club_are_lay_or_news_
              "Correction: An earlier version of this article misstated the study's size.\n")
     club = "# Journal club: exosome cream for atopic dermatitis\n\nWe appraised one trial of a product.\n"
     assert [source_kind(t, vocab) for t in (leaflet, story, club)] == ["news_summary"] * 3
+
+
+def test_a_discussion_forum_is_a_lay_summary_not_a_sellers_page(vocab):
+    thread = ("Community | Log in\n\nForums > Treatments > Exosome facials: worth it?\n\nStarted by jen32 · 8 replies\n\n"
+              "I paid the clinic's price for three sessions of the product. Did anyone else try it?\n\n"
+              "Reply · 12 upvotes\n")
+    assert source_kind(thread, vocab) == "news_summary"
