@@ -109,7 +109,8 @@ def test_a_patient_leaflet_a_reporters_story_and_a_journal_club_are_lay_or_news_
 
 
 def test_a_discussion_forum_is_a_lay_summary_not_a_sellers_page(vocab):
-    thread = ("Community | Log in\n\nForums > Treatments > Exosome facials: worth it?\n\nStarted by jen32 · 8 replies\n\n"
+    thread = ("Community | Log in\n\nForums > Treatments > Exosome facials: worth it?\n\n"
+              "Started by jen32 · 8 replies\n\n"
               "I paid the clinic's price for three sessions of the product. Did anyone else try it?\n\n"
               "Reply · 12 upvotes\n")
     assert source_kind(thread, vocab) == "news_summary"
