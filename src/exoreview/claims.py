@@ -233,7 +233,8 @@ _LAY_DEFINITION = re.compile(r"^(?:the|these|such)\s+(?:[\w-]+\s+){0,2}?([a-z][a
 # "LVX-201 is an injectable containing exosomes", "Our RoseGlow Serum delivers botanical exosomes"
 # (a capitalised name, a brand-like one before a bare verb: an inner capital or digit, or a mark)
 _PRODUCT_DEFINITION = re.compile(
-    r"^(?:[A-Z][^,.;]{0,30},\s+)?(?:[Oo]ur\s+|[Tt]he\s+)?(?:([A-Z][\w-]+)(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+(?i:is|are)\s+(?i:an?|the)\s+"
+    r"^(?:[A-Z][^,.;]{0,30},\s+)?"  # after a short lead-in: "For anyone new, ExoVela is ..."
+    r"(?:[Oo]ur\s+|[Tt]he\s+)?(?:([A-Z][\w-]+)(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+(?i:is|are)\s+(?i:an?|the)\s+"
     r"[^.;]{0,80}?\b(?i:containing|contains|with|of|made from|made with|based on|built on|make from|derived from|"
     r"produced from|prepared from|purified from|isolated from)"
     r"|((?=[\w-]*(?:[a-z][A-Z]|\d))[A-Z][\w-]+|[A-Z][\w-]+(?=\s*[™®]))(?:\s*[™®])?(?:\s+[A-Z0-9][\w-]*){0,2}\s+"
@@ -603,18 +604,19 @@ _HARM_REACH = 80  # characters after a harm phrase in which a sign describes it
 
 def harm_sign_spans(f: Facts) -> list[tuple[int, int]]:
     """Spans of visible signs (outcomes.yaml harm_signs) that follow a harm phrase in the sentence
-    ("adverse events were limited to transient redness and swelling"): they describe that harm."""
+    ("adverse events were limited to transient redness and swelling"), or a word making them a
+    reaction (harm_sign_modifiers: "injection-site erythema"): they describe a harm."""
     signs = f.groups.get("harm_sign")
     if not signs:
         return []
     harms = f.groups.get("outcome_inverse", ())
+    modifiers = f.groups.get("harm_modifier", ())
     return [(h.start, h.end) for h in signs
             if any(0 <= h.start - x.end <= _HARM_REACH and "." not in f.clean[x.end:h.start] for x in harms)
-            or _SIGN_OF_HARM.search(f.clean, max(0, h.start - 24), h.start)]
+            or any(m.end < h.start and _ONE_WORD_GAP.fullmatch(f.clean, m.end, h.start) for m in modifiers)]
 
 
-# words that make a visible sign a reaction to the treatment: "injection-site erythema", "transient redness"
-_SIGN_OF_HARM = re.compile(r"\b(?:injection[- ]site|application[- ]site|transient|mild)\s+(?:[\w-]+\s+)?$", re.I)
+_ONE_WORD_GAP = re.compile(r"\s+(?:[\w-]+\s+)?")  # "transient | redness", "mild | scalp | redness"
 
 
 def is_generic(f: Facts) -> bool:

@@ -30,7 +30,8 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "cell_sources.yaml": tx.CELL_SOURCES,
     "applications.yaml": tx.APPLICATIONS,
     "routes.yaml": ("device_combined", "injection", "topical"),
-    "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting", "harm_signs"),
+    "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting", "harm_signs",
+                      "harm_sign_modifiers"),
     "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "not_reporting", "finding_title",
                      "publication_types", "mesh", "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
@@ -189,7 +190,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
                 raise VocabError(f"vocabulary file {path}: fixed entry '{key}' must be outcome:direction")
             _check_phrases(path, f"fixed.{key}", value)
         _check_keys(path, data.get("directions") or {}, tx.DIRECTIONS)
-        for key in ("better", "acting", "ignore", "harm_signs"):
+        for key in ("better", "acting", "ignore", "harm_signs", "harm_sign_modifiers"):
             _check_phrases(path, key, data.get(key) or [])
     elif name == "designs.yaml":
         _check_keys(path, data.get("cues") or {}, tx.EVIDENCE_TIERS)
@@ -263,6 +264,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
         yield "direction", "acting", p
     for p in out.get("harm_signs", []):
         yield "harm_sign", "harm_sign", p
+    for p in out.get("harm_sign_modifiers", []):
+        yield "harm_modifier", "harm_modifier", p
     designs = data["designs.yaml"]
     for key, phrases in designs["cues"].items():
         for p in phrases:
