@@ -213,19 +213,6 @@ def _declaration_labels(vocab: Vocab) -> tuple[re.Pattern | None, frozenset[str]
 _DECLARATIONS: dict[str, tuple[re.Pattern | None, frozenset[str]]] = {}
 
 
-def heads_testimonials(heading: str, vocab: Vocab) -> bool:
-    """A heading over a seller's testimonials or customer reviews ("What our guests say")."""
-    pattern = _TESTIMONIALS.get(vocab.digest)
-    if pattern is None:
-        words = sorted({str(w).lower() for w in vocab["claims.yaml"].get("testimonials") or []}, key=len, reverse=True)
-        pattern = _TESTIMONIALS[vocab.digest] = re.compile(
-            r"\b(?:%s)\b" % "|".join(map(re.escape, words)) if words else "(?!)", re.I)
-    return bool(pattern.search(heading))
-
-
-_TESTIMONIALS: dict[str, re.Pattern] = {}
-
-
 _VESICLE_WORDS = r"(?:exosomes?|extracellular vesicles?|vesicles|nanovesicles|exosome-like nanoparticles)"
 # "The packages in question are exosomes": a lay word the text then uses for them
 _LAY_DEFINITION = re.compile(r"^(?:the|these|such)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]{3,})\s+(?:in question\s+|here\s+)?"

@@ -599,7 +599,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                         and not _BODY_OF_WORK.search(s)):
                     section_study = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
                 # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
-                in_reviews = kind == "vendor_marketing" and (cl.heads_testimonials(name, vocab) or (
+                in_reviews = kind == "vendor_marketing" and (f.has("testimonials") or (
                     in_reviews and ("★" in s or "☆" in s)))
             else:
                 # a label opening the paragraph ("**Methods.** Exosomes were isolated ..."), or one of its

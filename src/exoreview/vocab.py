@@ -291,6 +291,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
         yield "appraisal", "appraisal", p
     for p in claims.get("treated_arm", []):
         yield "treated_arm", "treated_arm", p
+    for p in claims.get("testimonials") or []:
+        yield "testimonials", "testimonials", p
 
 
 @lru_cache(maxsize=4)
