@@ -298,6 +298,24 @@ def test_design_words_of_lay_and_vendor_text(vocab):
     assert designs("Skin biopsies taken on day 7 showed more new collagen on the exosome side.") == []
 
 
+def test_a_human_study_told_by_whom_it_enrolled(vocab):
+    from exoreview.evidence import sentence_designs
+
+    def designs(s):
+        f = cl.facts(s, vocab)
+        cl.mark_lay_study(f, vocab)
+        return sorted(set(sentence_designs(f, False)))
+
+    assert designs("In a small study of 52 adults, the exosome gel eased redness within a week.") == ["clinical_study"]
+    assert designs("One trial in healthy older women found exosomes improved skin firmness.") == ["clinical_study"]
+    assert designs("Early studies in people suggest less downtime after laser.") == ["clinical_study"]
+    # a design the sentence names itself wins; "needed" still cancels a design
+    assert designs("A randomised trial of 40 patients found exosomes reduced scarring.") == ["rct"]
+    assert designs("Larger studies in patients are needed before exosomes can be recommended.") == []
+    # a study of cells or mice is not a human study
+    assert designs("A study of fibroblasts showed exosomes raised collagen output.") == []
+
+
 def test_a_documents_own_words_for_its_vesicles(vocab):
     def aliases(*sentences):
         return [a.pattern.pattern for a in cl.vesicle_aliases([cl.facts(s, vocab) for s in sentences])]

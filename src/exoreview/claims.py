@@ -383,6 +383,35 @@ def mark_aliases(f: Facts, aliases: list[Alias]) -> None:
             return
 
 
+def _lay_study_pattern(vocab: Vocab) -> re.Pattern | None:
+    got = _LAY_STUDY.get(vocab.digest, False)
+    if got is False:
+        words = sorted((re.escape(str(w).lower()) for w in vocab["designs.yaml"].get("participants") or []),
+                       key=len, reverse=True)
+        got = _LAY_STUDY[vocab.digest] = re.compile(
+            r"\b(?:study|studies|trial|trials)\s+(?:of|in|with|involving|among)\s+(?:[\w,-]+\s+){0,3}?(?:%s)\b"
+            % "|".join(words)) if words else None
+    return got
+
+
+_LAY_STUDY: dict[str, re.Pattern | None] = {}
+
+
+def mark_lay_study(f: Facts, vocab: Vocab) -> None:
+    """Record a human study told by whom it enrolled ("a small study of 39 people") as a clinical-study
+    design cue of ``f``, when the sentence names no design of its own."""
+    if "design" in f.groups or not ("stud" in f.clean or "trial" in f.clean):
+        return
+    pattern = _lay_study_pattern(vocab)
+    m = pattern.search(f.clean.lower()) if pattern is not None else None
+    if m:
+        hit = Hit("design", "clinical_study", m.start(), m.end(), m.group(0))
+        f.groups["design"] = [hit]
+        f.hits.append(hit)
+        f.hits.sort(key=_START)
+        f._pairs = None
+
+
 def is_appraisal(f: Facts) -> bool:
     """A general remark or appraisal ('usually', 'in general'); not a word inside a fixed outcome
     phrase ('generally well tolerated' reports a trial's safety)."""

@@ -509,6 +509,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         art_sents.append(rows)
     flat = [r for rows in art_sents for r in rows]
     for r, f in zip(flat, cl.facts_for_many([r[2] for r in flat], vocab)):
+        cl.mark_lay_study(f, vocab)
         r[3] = f
     defined = cl.defined_sources([r[3] for r in flat])
 

@@ -32,8 +32,8 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "routes.yaml": ("device_combined", "injection", "topical"),
     "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting", "harm_signs",
                       "harm_sign_modifiers"),
-    "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "not_reporting", "finding_title",
-                     "publication_types", "mesh", "scholarly_hosts", "ignore"),
+    "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "participants", "not_reporting",
+                     "finding_title", "publication_types", "mesh", "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm",
                     "declarations", "testimonials"),
@@ -196,6 +196,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
         _check_keys(path, data.get("cues") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("in_study_only") or {}, tx.EVIDENCE_TIERS)
         _check_phrases(path, "unspecific", data.get("unspecific") or [])
+        _check_phrases(path, "participants", data.get("participants") or [])
         _check_keys(path, data.get("publication_types") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "claims.yaml":
