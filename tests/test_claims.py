@@ -212,6 +212,10 @@ def test_which_direction_word_governs_an_outcome(vocab):
         "inflammation:down", "tissue_regeneration:up"]
     assert outcomes("Exosomes reduce oxidative stress and inflammation.") == [
         "oxidative_stress:down", "inflammation:down"]
+    # a comparative before a direction noun only qualifies it; a verb's comparative does not
+    assert outcomes("A trial in acne scars found a greater fall in scar scores with exosomes.") == [
+        "scar_formation:down"]
+    assert outcomes("Acne scars faded more on the side treated with exosomes.") == ["scar_formation:down"]
     # a participle clause after a comma starts afresh
     assert outcomes("Exosomes are a way of combating photoaging, integrating regenerative capabilities.") == [
         "tissue_regeneration:up"]

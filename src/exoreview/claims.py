@@ -689,6 +689,10 @@ def outcomes(f: Facts) -> list[str]:
     covered = [(h.start, h.end) for h in fixed] + [(h.start, h.end) for h in f.groups.get("outcome_ignore", [])]
     covered += harm_sign_spans(f)  # "side effects were mild redness": the harm, not an inflammation outcome
     directions = [d for d in f.groups.get("direction", []) if not _is_stimulus(f.clean, d)]
+    # a comparative right before a direction noun qualifies it: in "a greater fall in mMASI" the fall governs
+    directions = [d for i, d in enumerate(directions) if not (
+        _COMPARATIVE.fullmatch(d.phrase) and any(n.start > d.end and not f.clean[d.end:n.start].strip()
+                                                 for n in directions[i + 1:i + 3]))]
     terms = [(h, False) for h in f.groups.get("outcome", [])] + [(h, True) for h in f.groups.get("outcome_inverse", [])]
     terms.sort(key=lambda t: t[0].start)
     spans = [(h.start, h.end) for h, _ in terms] + [(h.start, h.end) for h in fixed]
@@ -718,6 +722,9 @@ def outcomes(f: Facts) -> list[str]:
             direction = "none"  # "did not increase collagen", "not shown to be safe"
         out[h.key] = direction
     return [f"{k}:{v}" for k, v in out.items()]
+
+
+_COMPARATIVE = re.compile(r"more|less|[a-z]{2,}er")
 
 
 def _is_stimulus(text: str, d: Hit) -> bool:
