@@ -21,7 +21,7 @@ def test_markers_single_list_range_sup_star_footnote_and_glued():
 def test_reference_entries_and_lines():
     assert parse_entry("12. Cho S. A split-face study. Cosmetics 2020", 0).label == "12"
     assert parse_entry("[^huang2026]: Huang et al. 2026", 0).label == "huang2026"
-    assert parse_entry("*3 Cha H. Review. 2020", 0).aliases == ["*3"]
+    assert parse_entry("*3 Cha H. Review. 2020", 0).aliases == ["*3", "cha2020"]
     assert numbered_entry("4 Hu, L., et al., Exosomes accelerate healing. Sci Rep, 2016.")
     assert not numbered_entry("4 patients improved after treatment.")
     assert reference_line("Reference: Kim, YJ. et al. (2017). Exosomes stimulate skin. BBRC.").startswith("Kim")
@@ -32,6 +32,10 @@ def test_reference_entries_and_lines():
                             "Cosmetics. 2023;10:12.", 4)
     assert (ref.label, ref.kind, ref.block) == ("cho2023", "author_year", 4)
     assert parse_author_year("Exosomes in 2023. A short note on them.", 0) is None
+    # an author-year entry in a numbered list (an HTML <ol> of APA entries) answers to both kinds of marker
+    ref = parse_entry("3. Okoro, C. N., & Brandt, L. (2021). Exosomes after laser: a randomised trial. J Derm.", 0)
+    assert (ref.label, ref.aliases) == ("3", ["okoro2021"])
+    assert find_markers("Scars improved (Okoro and Brandt, 2021).") == [("Okoro and Brandt, 2021", ["okoro2021"])]
 
 
 def test_design_from_title_and_venue_words(vocab):

@@ -100,10 +100,13 @@ def parse_entry(text: str, block: int) -> Reference | None:
         m = pattern.match(text)
         if m:
             label = next(g for g in m.groups() if g)
-            if kind == "numbered" and pattern is _STARRED:
-                return Reference(label=label, kind="numbered", text=text[m.end():].strip(), block=block,
-                                 aliases=[f"*{label}"])
-            return Reference(label=label, kind=kind, text=text[m.end():].strip(), block=block)
+            rest = text[m.end():].strip()
+            aliases = [f"*{label}"] if kind == "numbered" and pattern is _STARRED else []
+            # an author-year entry in a numbered list (an HTML <ol>) is cited "(Smith et al., 2020)" too
+            named = parse_author_year(rest, block)
+            if named is not None:
+                aliases.append(named.label)
+            return Reference(label=label, kind=kind, text=rest, block=block, aliases=aliases)
     return None
 
 
