@@ -555,6 +555,20 @@ def test_a_press_release_reports_its_trial_by_the_products_name(make_corpus, tmp
     assert not [s for s in claims.sentence if "forward-looking" in s]
 
 
+def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
+    text = ("Acme Reports Topline Data for ACX-9\n\n"
+            "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "
+            "containing exosomes from placental stem cells, in children with chronic wounds.\n\n"
+            "Trial Design\n\nTwelve children were enrolled at three sites.\n\n"
+            "Topline Efficacy Results\n\n"
+            "Mean wound area decreased by 64% from baseline in treated wounds versus 20% in control wounds.\n\n"
+            "About Acme Bio\n\nAcme Bio is based in Boston.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"release.txt": text}, "claims")
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["Mean wound area decreased by 64% from baseline in treated wounds versus 20% in control wounds."
+                ] == "clinical_study"
+
+
 def test_results_after_a_method_sentence_take_its_cell_source(make_corpus, tmp_path):
     text = ("Exosomes and acne scars\n\nIn a small clinical study, 24 adults had three microneedling sessions. "
             "One half of each face was treated with an adipose stem cell exosome solution and the other half with "

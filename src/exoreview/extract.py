@@ -31,6 +31,8 @@ _LABEL = re.compile(rf"^[*_]*({_METHOD_NAMES}|background|objectives?|aims?|resul
                     r"[*_]*(?:[.:]|(?=(?-i:[A-Z][a-z])))", re.I)
 _HUMAN = {"rct", "clinical_study", "case_report"}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
+# outside a paper, a few words may name which results: a press release's "Topline Efficacy Results"
+_NAMED_RESULTS = re.compile(r"^(?:[\w-]+\s+){1,3}(?:results|findings)$", re.I)
 # where a systematic review gives its own findings (its background and discussion are narrative)
 _FINDINGS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|summary|results|findings|conclusions?)\b",
                                re.I)
@@ -570,6 +572,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         prev_block = -1
         reported: str | None = None
         section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
+        introduced: str | None = None  # the design of the one study the text last introduced in its own words
         prev_claim: dict | None = None
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
         answer_block = -1  # the paragraph answering an FAQ's question
@@ -585,6 +588,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 back = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
                 # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
                 methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
+                results = results or (not art_design and bool(_NAMED_RESULTS.match(name.strip())))
                 # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too
                 if back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name):
                     in_methods, in_results = methods, results
@@ -599,6 +603,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 if (f.has("design") and kind != "peer_reviewed_review" and b is not art.blocks[0] and s != art.title
                         and not _BODY_OF_WORK.search(s)):
                     section_study = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
+                # a press release's "Topline Efficacy Results" report the trial it announced
+                if results and not art_design and section_study is None:
+                    section_study = introduced
                 # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
                 in_reviews = kind == "vendor_marketing" and (f.has("testimonials") or (
                     in_reviews and ("★" in s or "☆" in s)))
@@ -629,7 +636,9 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                            ) if bullet else prev_vesicles
             # a primary study's own Results section reports what its treatment did, sentence by sentence
             # (a systematic review's, what the treatment did across its studies)
-            context = context or (in_results and art_design in PRIMARY and not heading)
+            # (and a Results section of the one study a text announced, a press release's)
+            results_of_study = in_results and not heading and (art_design in PRIMARY or section_study is not None)
+            context = context or results_of_study
             # in the account of one study: a primary paper, a cited study being reported, or an
             # article summarising one primary study from its introduction on
             reporting = (bool(art_design) or reported is not None
@@ -673,7 +682,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             f_designs = sentence_designs(f, in_study) if has_design else []
             if not ok:
                 if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
-                    reported = tx.strongest(f_designs)  # a method sentence introducing a study
+                    reported = introduced = tx.strongest(f_designs)  # a method sentence introducing a study
                 if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not in_back_matter:
                     # "One half of each face was treated with adipose stem cell exosomes": the
                     # paragraph's vesicles, for the results that follow it
@@ -698,7 +707,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
                 reported_tier=reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
-                                           or _reads_as_result(f)) else None,
+                                           or _reads_as_result(f) or (results_of_study and not art_design))
+                else None,
                 article_tier=art_tier,
                 in_article_study=in_article_study and (heading or not generic),
                 in_study=in_study,
@@ -712,6 +722,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
                 reported = tier  # later sentences may go on reporting this one study
+                if step == "sentence_design" and not markers:
+                    introduced = tier
             refers_back = implicit or anaphoric
             sources, apps = _sources_and_applications(
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
