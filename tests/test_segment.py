@@ -155,3 +155,9 @@ def test_a_decimal_before_a_bracket_or_a_unit_ends_no_sentence():
     # a glued citation after a word still ends its sentence
     assert split_sentences("Exosomes raised tyrosinase activity.62 They also helped.") == [
         "Exosomes raised tyrosinase activity.62", "They also helped."]
+
+
+def test_a_posts_emoji_ends_its_sentence():
+    assert split_sentences("My skin felt calm 😳 Downtime was one day. Grab a snack. 🍿") == [
+        "My skin felt calm 😳", "Downtime was one day.", "Grab a snack. 🍿"]
+    assert split_sentences("Redness faded fast ✨✨ so worth it.") == ["Redness faded fast ✨✨ so worth it."]

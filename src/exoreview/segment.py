@@ -32,7 +32,8 @@ _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]{1,}\b|[A-Z]{2,}|[AI]\s)")  # "...
 # optional citation marker, then space and a plausible sentence start.
 _BOUNDARY = re.compile(
     r"(?P<end>[.!?…][\"'”’)\]]*(?:\*\d+(?:\s*,\s*\*?\d+)*|<sup>[^<]*</sup>|\[\^[^\]]+\]"
-    r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)?)"
+    r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)?"
+    r"|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F\u200D]+[.!?]*)"  # a post's emoji ends it too
     r"\s+(?=[\"'“‘(\[]?(?:[A-Z0-9*#<•]|[a-z]{1,4}[A-Z0-9-]))"  # "hUCMSC-Exos ...", "miR-21 ...", "sEVs ..."
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
