@@ -555,6 +555,18 @@ def test_a_press_release_reports_its_trial_by_the_products_name(make_corpus, tmp
     assert not [s for s in claims.sentence if "forward-looking" in s]
 
 
+def test_once_a_writer_has_told_of_their_exosome_treatment_their_own_results_are_claims(make_corpus, tmp_path):
+    text = ("My exosome facial diary\n\n"
+            "Quick backstory: I had acne for years and I was left with scars on my cheeks.\n\n"
+            "My provider uses exosomes from umbilical cord stem cells with microneedling.\n\n"
+            "By week four the scars on my left cheek looked noticeably shallower.\n\n"
+            "The cost was $650 per session.\n")
+    (claims,) = _extract(make_corpus, tmp_path, {"post.txt": text}, "claims")
+    assert "By week four the scars on my left cheek looked noticeably shallower." in set(claims.sentence)
+    # before she tells of the treatment, her own skin is backstory
+    assert not [s for s in claims.sentence if s.startswith("Quick backstory")]
+
+
 def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
     text = ("Acme Reports Topline Data for ACX-9\n\n"
             "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "

@@ -43,6 +43,8 @@ _CONCLUDING = re.compile(r"^[*_]*(?:in conclusion|in summary|to conclude|to summ
 _NUMBERED_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Za-z]")  # "3. Recommendations", not "3.2 Cell culture"
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
+# the writer in the first person singular (not the roman numeral of "type I collagen", "ROBINS-I")
+_FIRST_SINGULAR = re.compile(r"(?<![\w-])(?<!type )(?<!phase )(?<!grade )(?<!stage )I(?![\w-])|\b(?:[Mm]y|me)\b")
 _STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
@@ -574,6 +576,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
         introduced: str | None = None  # the design of the one study the text last introduced in its own words
         prev_claim: dict | None = None
+        own_account = False  # the writer has told of their own exosome treatment
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
         answer_block = -1  # the paragraph answering an FAQ's question
         for k, (si, b, s, f) in enumerate(rows):
@@ -649,13 +652,19 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             # see results?" then "Most patients notice less shedding ...")
             # or, when it names an effect, a customer's review on a page about exosomes (not its rating line)
             review = in_reviews and topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
+            # and once the writer has said they had exosomes ("My provider uses exosomes ..."), what they go on
+            # to say of their own skin ("By session 2 the scars on my cheek looked shallower")
+            own_skin = own_account and _FIRST_SINGULAR.search(s) is not None
             personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block) or review
-                        ) and not heading
+                        or own_skin) and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
                                        bullet=bullet, reporting=reporting, personal=personal,
                                        measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
             if not heading and cl.names_vesicles(f) and cl.is_personal(f):
                 personal_block = b.index
+            if (not heading and topic_vesicles and kind not in ("peer_reviewed_review", "primary_research")
+                    and cl.names_vesicles(f) and _FIRST_SINGULAR.search(s)):
+                own_account = True
             if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
                 answer_block = b.index + 1  # an FAQ's question: the block after it answers
             if (in_methods or in_back_matter or declared) and not heading:
