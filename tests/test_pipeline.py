@@ -196,7 +196,8 @@ def test_a_systematic_reviews_own_findings_take_its_design(make_corpus, tmp_path
     text = ("Exosome therapy for photoaging: a systematic review and meta-analysis\n\n"
             "Abstract\n\nFollowing PRISMA, we pooled 14 studies of topical exosomes.\n\n"
             "Results\n\nTopical exosome therapy reduced wrinkle severity (SMD -0.62, 95% CI -0.88 to -0.36). "
-            "Across the seven randomised trials, exosome adjuncts improved scar scores (SMD -0.71).\n\n"
+            "Across the seven randomised trials, exosome adjuncts improved scar scores (SMD -0.71). "
+            "Wound closure was also faster in exosome-treated mice (SMD 1.9; I² = 70%; 12 studies).\n\n"
             "Discussion\n\nOur findings suggest that exosome adjuncts add a moderate benefit. "
             "Exosomes are thought to calm inflammation.\n\n"
             "Funding\nNone.\n\nCompeting interests\nNone.\n\nReferences\n1. Lee J. Exosomes. 2020.\n")
@@ -209,6 +210,9 @@ def test_a_systematic_reviews_own_findings_take_its_design(make_corpus, tmp_path
     assert tier["Across the seven randomised trials, exosome adjuncts improved scar scores (SMD -0.71)."] == \
         "systematic_review"
     assert tier["Our findings suggest that exosome adjuncts add a moderate benefit."] == "systematic_review"
+    # a pooled effect over the animal studies it included is its own finding, not an animal study
+    assert tier["Wound closure was also faster in exosome-treated mice (SMD 1.9; I² = 70%; 12 studies)."] == \
+        "systematic_review"
     assert tier["Exosomes are thought to calm inflammation."] == "narrative_review"  # its background talk
 
 

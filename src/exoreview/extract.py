@@ -56,6 +56,8 @@ _BODY_OF_WORK = re.compile(r"\b(studies|research|literature|models)\b", re.I)
 _POOLED_BODY = re.compile(r"\b(?:pooling|pooled|across|all|both|the|these|of the)\s+(?:\d+|two|three|four|five|six|"
                           r"seven|eight|nine|ten|eleven|twelve|included)\s+(?:[\w-]+\s+){0,3}?(?:trials|studies|rcts)\b",
                           re.I)
+# a pooled effect as a meta-analysis prints it: "(SMD 2.08, 95% CI 1.44 to 2.72; I² = 74%; 18 studies)"
+_POOLED_STATS = re.compile(r"\b(?:SMD|WMD|pooled (?:RR|OR|HR|MD)|I²|I2\s*=)|\b\d+ (?:studies|trials|rcts)\)", re.I)
 _OWN_SYNTHESIS = re.compile(r"\b(?:our|this|the present)\s+(?:findings|results|analysis|pooled analysis|"
                             r"meta-analysis|systematic review)\b", re.I)
 
@@ -711,7 +713,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             anaphoric = cl.is_anaphoric(f, vocab)
             generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
             pooled = art_design == "systematic_review" and not heading and not markers and (
-                (in_findings and bool(_POOLED_BODY.search(s))) or bool(_OWN_SYNTHESIS.search(s)))
+                (in_findings and (bool(_POOLED_BODY.search(s)) or bool(_POOLED_STATS.search(s))))
+                or bool(_OWN_SYNTHESIS.search(s)))
             ctx = TierContext(
                 cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
                 has_markers=bool(markers),
