@@ -114,3 +114,11 @@ def test_a_discussion_forum_is_a_lay_summary_not_a_sellers_page(vocab):
               "I paid the clinic's price for three sessions of the product. Did anyone else try it?\n\n"
               "Reply · 12 upvotes\n")
     assert source_kind(thread, vocab) == "news_summary"
+
+
+def test_a_regulators_safety_advisory_is_regulatory(vocab):
+    advisory = ("Safety Advisory | Public and Health Professionals\n\nAdvisory number: SA-2031-002\n\n"
+                "Unauthorised exosome products sold for skin care: reports of infections.\n\n"
+                "We have received 12 reports of suspected adverse reactions after these products were used.\n\n"
+                "Ask whether the product is authorised. Stop using the product if you develop a rash.\n")
+    assert source_kind(advisory, vocab) == "regulatory"
