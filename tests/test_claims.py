@@ -27,6 +27,10 @@ def test_claim_or_not(vocab):
     assert claim("Exosomes are extracellular vesicles secreted by cells.")[0] is False
     assert claim("Smith et al. ran a split-face trial comparing exosomes with PRP.")[0] is False
     assert claim("Rats were treated with exosomes for 14 days.")[0] is False
+    # advice to the reader and a cross-reference are not claims
+    assert claim("Report side effects of exosome products to the regulator (see below).")[0] is False
+    assert claim('See "Are exosomes safe?" below for their side effects.')[0] is False
+    assert claim("Stop using the exosome serum if redness gets worse.")[0] is False
     # an author-year citation is no figure that makes a composition a result
     assert claim("Vesicles released by MSCs carry proteins, lipids and microRNAs (Lindahl and Osei, 2019).")[0] \
         is False
