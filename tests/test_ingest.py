@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 
-from exoreview.ingest import decode, read_file, read_html, read_md
+from exoreview.ingest import decode, read_bytes, read_file, read_html, read_md
 
 TEXT = "Exosomes from adipose stem cells reduce wrinkles in a split-face trial — résumé."
 
@@ -77,3 +77,13 @@ def test_html_with_many_sibling_blocks_and_deep_nesting_reads_whole():
     assert text.count("Paragraph") == 3000 and "Paragraph 2999 on exosomes." in text
     deep = "<div>" * 3000 + "<p>Deep exosomes reduce wrinkles.</p>" + "</div>" * 3000
     assert read_html(deep)[0] == "Deep exosomes reduce wrinkles."
+
+
+def test_an_email_saved_as_text_is_titled_by_its_subject():
+    mail = ("From: Partner Team <team@example.org>\nTo: clinic@example.org\nDate: Tue, 2 Jun 2031 09:00\n"
+            "Subject: New exosome vials are here\n\nHi Dr. Rao,\n\nOur new vials ship today.\n")
+    ing = read_bytes(mail.encode(), "txt")
+    assert ing.title == "New exosome vials are here"
+    assert ing.text.startswith("New exosome vials are here\n\nHi Dr. Rao,") and "From:" not in ing.text
+    # a text that only mentions a date is not a mail
+    assert read_bytes(b"Date: 2031\nExosomes heal.\n", "txt").title == ""

@@ -118,9 +118,19 @@ def normalise(text: str) -> str:
     return text
 
 
+# an e-mail saved as text opens with its header fields ("From: ...", "Subject: ...")
+_MAIL_HEADER = re.compile(r"\A(?:[ \t]*(?:from|to|cc|bcc|date|sent|subject|reply-to)[ \t]*:[^\n]*\n){3,8}", re.I)
+_SUBJECT = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
+
+
 @register("txt")
 def read_txt(text: str) -> tuple[str, str]:
-    """Plain text: kept as it is."""
+    """Plain text: kept as it is; an e-mail's header gives way to its subject, its title."""
+    header = _MAIL_HEADER.match(text)
+    if header:
+        subject = _SUBJECT.search(header.group(0))
+        if subject:
+            return subject.group(1) + "\n\n" + text[header.end():].lstrip("\n"), subject.group(1)
     return text, ""
 
 
