@@ -54,6 +54,13 @@ FLOORS = {
               "cell_source_exact": 0.76, "application_f1": 0.84, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
     "set24": {"claim_f1": 0.75, "evidence_tier_acc": 0.83, "route_acc": 0.92, "hedging_acc": 0.86,
               "cell_source_exact": 0.80, "application_f1": 0.71, "outcomes_f1": 0.65, "source_kind_acc": 0.8},
+    # sets 25-27: written on 2026-12-03 (fourth session), each scored once unseen first
+    "set25": {"claim_f1": 0.71, "evidence_tier_acc": 0.81, "route_acc": 0.69, "hedging_acc": 0.95,
+              "cell_source_exact": 0.81, "application_f1": 0.85, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
+    "set26": {"claim_f1": 0.75, "evidence_tier_acc": 0.87, "route_acc": 0.71, "hedging_acc": 0.90,
+              "cell_source_exact": 0.79, "application_f1": 0.76, "outcomes_f1": 0.78, "source_kind_acc": 0.8},
+    "set27": {"claim_f1": 0.75, "evidence_tier_acc": 0.87, "route_acc": 0.67, "hedging_acc": 0.95,
+              "cell_source_exact": 0.70, "application_f1": 0.78, "outcomes_f1": 0.68, "source_kind_acc": 0.8},
 }
 
 
