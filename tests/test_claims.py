@@ -162,6 +162,13 @@ def test_cell_sources_are_sources_not_targets(vocab):
     assert label("Exosome products can be contaminated with bacteria and fungi.", vocab)[1] == []
 
 
+def test_a_suspended_hyphen_shares_the_word_after_it(vocab):
+    f = label("Keratinocyte- and adipose stem cell-derived vesicles sped wound healing.", vocab)[0]
+    assert sorted(cl.cell_sources(f)) == ["adipose_msc", "other_human_cell"]
+    # a hyphen before "and" with no "-derived" after it names nothing more
+    assert label("Exosomes raised keratinocyte- and fibroblast counts.", vocab)[1] == []
+
+
 def test_abbreviations_a_document_defines_name_their_cell_source(vocab):
     facts = [cl.facts(s, vocab) for s in (
         "Exosomes were isolated from human placental MSCs (pMSC-Exo) by filtration.",

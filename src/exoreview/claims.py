@@ -88,7 +88,30 @@ class Facts:
 def facts(sentence: str, vocab: Vocab) -> Facts:
     """Scan a sentence once with the vocabulary's matcher."""
     clean = strip_markers(sentence)
-    return facts_from_hits(sentence, clean, vocab.matcher.find(clean))
+    return _suspended(facts_from_hits(sentence, clean, vocab.matcher.find(clean)), vocab)
+
+
+# a hyphen left hanging before "and"/"or" shares the word after the last part: "keratinocyte- and
+# adipose-derived vesicles" are keratinocyte-derived and adipose-derived
+_SUSPENDED = re.compile(r"\b([A-Za-z][\w]*)-\s+(?:and|or|&)\s+[^.;:()]{1,60}?-(derived|secreted|sourced|based)\b")
+
+
+def _suspended(f: Facts, vocab: Vocab) -> Facts:
+    """Add the cell sources a suspended hyphen names ("Keratinocyte- and adipose stem cell-derived EVs")."""
+    if "- " not in f.clean:
+        return f
+    for m in _SUSPENDED.finditer(f.clean):
+        whole = f"{m.group(1)}-{m.group(2)}".lower()
+        found = [h for h in vocab.matcher.find(whole) if h.group == "cell_source" and h.end == len(whole)]
+        for h in found:
+            hit = Hit("cell_source", h.key, m.start(1), m.end(1) + 1, h.phrase)
+            f.groups.setdefault("cell_source", []).append(hit)
+            f.groups["cell_source"].sort(key=_START)
+            f.hits.append(hit)
+        if found:
+            f.hits.sort(key=_START)
+            f._pairs = None
+    return f
 
 
 def facts_from_hits(sentence: str, clean: str, hits: list[Hit]) -> Facts:
@@ -121,7 +144,7 @@ def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:
         starts.append(pos)
         pos += len(c) + 1
     per = vocab.matcher.find_segmented(joined, starts)
-    return [facts_from_hits(s, c, hs) for s, c, hs in zip(sentences, cleans, per)]
+    return [_suspended(facts_from_hits(s, c, hs), vocab) for s, c, hs in zip(sentences, cleans, per)]
 
 
 def first_word(text: str) -> str:

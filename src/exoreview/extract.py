@@ -419,6 +419,8 @@ def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_bloc
     sources, apps = cl.cell_sources(f), cl.applications(f)
     if not sources or sources == ["msc_unspecified"]:  # "AM-MSC-Exo" names MSCs; its definition, which ones
         sources = cl.abbreviated_sources(f, defined) or sources
+    else:  # "86% with K-EVs and 80% with ADSC-EVs": the defined abbreviation's source too
+        sources += [x for x in cl.abbreviated_sources(f, defined) if x not in sources and x != "msc_unspecified"]
     if not sources:
         if prev_claim is not None and (refers_back or (same_block and not generic)):
             sources = [x for x in prev_claim["cell_source"].split(";") if x and x != "unspecified"]
