@@ -122,3 +122,19 @@ def test_a_regulators_safety_advisory_is_regulatory(vocab):
                 "We have received 12 reports of suspected adverse reactions after these products were used.\n\n"
                 "Ask whether the product is authorised. Stop using the product if you develop a rash.\n")
     assert source_kind(advisory, vocab) == "regulatory"
+
+
+def test_own_research_outside_a_journal_is_primary_research(vocab):
+    thesis = ("CHAPTER 4\n\nExosomes protect fibroblasts from UVB\n\n4.1 Introduction\n\nThe aims of this chapter "
+              "were to test exosomes in cells and mice.\n\n4.3 Results\n\nExosomes lowered ROS by 46%.\n\n"
+              "4.4 Discussion\n\nThey may help.\n\n4.5 Chapter summary\n\nThis chapter showed an effect.\n")
+    assert source_kind(thesis, vocab) == "primary_research"
+    grant = ("Principal Investigator: Dr A. Voss\n\nPublic abstract\n\nIn our preliminary work, vesicles sped "
+             "healing in mice.\n\nSPECIFIC AIMS\n\nAim 1. Find the cargo.\n\nThese preliminary data suggest a role.\n")
+    assert source_kind(grant, vocab) == "primary_research"
+
+
+def test_a_health_services_clinical_protocol_is_regulatory(vocab):
+    protocol = ("Tissue Viability Service: Clinical Protocol TV-P-031\n\n| Document control | |\n| Version | 1.2 |\n"
+                "| Review date | March 2026 |\n\nThe product on the Trust formulary is an exosome dressing.\n")
+    assert source_kind(protocol, vocab) == "regulatory"
