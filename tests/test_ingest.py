@@ -87,3 +87,10 @@ def test_an_email_saved_as_text_is_titled_by_its_subject():
     assert ing.text.startswith("New exosome vials are here\n\nHi Dr. Rao,") and "From:" not in ing.text
     # a text that only mentions a date is not a mail
     assert read_bytes(b"Date: 2031\nExosomes heal.\n", "txt").title == ""
+
+
+def test_a_paragraph_set_wholly_in_bold_is_a_heading():
+    text, _ = read_html("<p><strong>Talk 1: a randomised trial of exosome serum</strong></p>"
+                        "<p>Wrinkles fell by <b>21%</b>.</p><p><b>Note:</b> data may change.</p>")
+    assert text.split("\n\n") == ["#### Talk 1: a randomised trial of exosome serum", "Wrinkles fell by 21%.",
+                                  "Note: data may change."]

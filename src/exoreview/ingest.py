@@ -215,12 +215,21 @@ def read_html(text: str) -> tuple[str, str]:
             elif name == "li":
                 n = numbers.get(id(node))
                 out.append(f"\n{n}. " if n else "\n- ")  # a numbered reference list keeps its numbers
+            elif name == "p" and _all_bold(node):
+                out.append("\n\n#### ")  # a paragraph set wholly in bold is a heading ("Talk 1: ...")
             else:
                 out.append("\n\n")
             stack.append("\n\n")
         stack.extend(reversed(node.contents))
     lines = [_WS_RUN.sub(" ", ln).strip() for ln in "".join(out).split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip(), title
+
+
+def _all_bold(p) -> bool:
+    """A <p> whose only content is one <strong> or <b> of a heading's length."""
+    kids = [c for c in p.contents if not (isinstance(c, str) and not c.strip())]
+    return (len(kids) == 1 and getattr(kids[0], "name", None) in ("strong", "b")
+            and 0 < len(kids[0].get_text(" ", strip=True)) <= 300)
 
 
 _WS_RUN = re.compile(r"\s+")
