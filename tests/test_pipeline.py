@@ -571,6 +571,17 @@ def test_once_a_writer_has_told_of_their_exosome_treatment_their_own_results_are
     assert not [s for s in claims.sentence if s.startswith("Quick backstory")]
 
 
+def test_a_starred_note_printed_as_a_bullet_backs_the_lines_above_it(make_corpus, tmp_path):
+    text = ("Rose exosome ampoule\n\nOur rose exosome ampoule brightens dull skin.\n\n"
+            "CLINICALLY TESTED\n\n"
+            "- Skin wrinkle improvement 24.6% with the exosome ampoule (after 4 weeks use)*\n"
+            "* Result of a human application test on 22 subjects; individual results may differ.\n")
+    refs, claims = _extract(make_corpus, tmp_path, {"label.txt": text}, "references", "claims")
+    assert refs.design.tolist() == ["clinical_study"]
+    tier = claims.set_index("sentence").evidence_tier
+    assert tier["Skin wrinkle improvement 24.6% with the exosome ampoule (after 4 weeks use)*"] == "clinical_study"
+
+
 def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
     text = ("Acme Reports Topline Data for ACX-9\n\n"
             "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "

@@ -193,6 +193,9 @@ def _roles(blocks: list[Block]) -> tuple[dict[int, str], list[rf.Reference]]:
                     refs[-1].text += " " + text
                 continue
         note = rf.star_note(text, i) if b.kind != "heading" else None
+        if (note is None and b.kind == "bullet" and b.marker == "*" and i > 0
+                and rf.ends_with_star(blocks[i - 1].text)):  # "* Result of a human application test ..."
+            note = rf.star_note(f"* {text}", i)  # a note under starred lines, not a markdown bullet
         if note is not None:
             refs.append(note)
             roles[i] = "ref_entry"

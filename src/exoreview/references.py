@@ -94,6 +94,12 @@ def star_note(text: str, block: int) -> Reference | None:
     return Reference(label=m.group(1) or m.group(2), kind="footnote", text=text[m.end():].strip(), block=block)
 
 
+def ends_with_star(text: str) -> bool:
+    """The line ends on a single bare asterisk, the mark of a note below it ("... after 4 weeks*")."""
+    t = text.rstrip()
+    return t.endswith("*") and not t.endswith("**")
+
+
 def parse_entry(text: str, block: int) -> Reference | None:
     """Parse one line of a reference section into a Reference, or None if it is not one."""
     for pattern, kind in ((_FOOTNOTE, "footnote"), (_STARRED, "numbered"), (_NUMBERED, "numbered")):
