@@ -138,3 +138,10 @@ def test_a_health_services_clinical_protocol_is_regulatory(vocab):
     protocol = ("Tissue Viability Service: Clinical Protocol TV-P-031\n\n| Document control | |\n| Version | 1.2 |\n"
                 "| Review date | March 2026 |\n\nThe product on the Trust formulary is an exosome dressing.\n")
     assert source_kind(protocol, vocab) == "regulatory"
+
+
+def test_an_encyclopedias_article_is_a_lay_summary(vocab):
+    refs = "".join(f"{i}. Author A. Exosome study {i}. J Skin. 2020;{i}:1-5.\n" for i in range(1, 8))
+    wiki = ("# Exosome skin therapy\n\n*From MediWiki, the free medical encyclopedia*\n\n> This article is about "
+            "the cosmetic use of vesicles.\n\nExosome therapy is offered in clinics [1].\n\n## References\n\n" + refs)
+    assert source_kind(wiki, vocab, n_references=7) == "news_summary"

@@ -582,6 +582,16 @@ def test_a_starred_note_printed_as_a_bullet_backs_the_lines_above_it(make_corpus
     assert tier["Skin wrinkle improvement 24.6% with the exosome ampoule (after 4 weeks use)*"] == "clinical_study"
 
 
+def test_a_reviews_summary_of_the_evidence_is_not_its_own_abstract(make_corpus, tmp_path):
+    refs = "".join(f"{i}. Lee J, Kim S. Exosome work {i}. J Skin Res. 2021;{i}:1-9.\n" for i in range(1, 7))
+    text = ("# Exosomes in atopic dermatitis: a narrative review\n\n## Abstract\n\nWe review exosome studies.\n\n"
+            "## 1. Introduction\n\nAtopic dermatitis is common [1].\n\n## 5. Summary of the evidence\n\n"
+            "A meta-analysis of 21 animal studies found that exosomes reduced severity scores [2].\n\n"
+            "## Conflicts of interest\n\nNone.\n\n## References\n\n" + refs)
+    (docs,) = _extract(make_corpus, tmp_path, {"review.md": text}, "documents")
+    assert (docs.source_kind[0], docs.design[0]) == ("peer_reviewed_review", "")
+
+
 def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
     text = ("Acme Reports Topline Data for ACX-9\n\n"
             "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "

@@ -101,7 +101,8 @@ class _Article:
 
 
 
-_OWN_SECTIONS = re.compile(rf"^(?:\d+\.?\s*)?(abstract|summary|{_METHOD_NAMES}|subjects)\b", re.I)
+# (a "Summary" that stands for the abstract, not a review's "Summary of the evidence" it cites)
+_OWN_SECTIONS = re.compile(rf"^(?:\d+\.?\s*)?(?:summary\s*$|(?:abstract|{_METHOD_NAMES}|subjects)\b)", re.I)
 _OTHER_SECTIONS = re.compile(r"^(?:\d+\.?\s*)?(introduction|background|results|discussion|conclusions?|"
                              r"references|limitations|commentary|comments?|editor'?s'? note)\b", re.I)
 
