@@ -583,6 +583,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         reported: str | None = None
         section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
         introduced: str | None = None  # the design of the one study the text last introduced in its own words
+        results_part: str | None = None  # in a paper's Results, the part (its cells, its mice) last reported
         prev_claim: dict | None = None
         own_account = False  # the writer has told of their own exosome treatment
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
@@ -590,6 +591,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         for k, (si, b, s, f) in enumerate(rows):
             if b.index != prev_block and b.kind != "bullet":
                 reported = section_study  # a study's account runs on through its paragraph and bullets only
+                if reported is None and in_results and art_design in PRIMARY:
+                    reported = results_part  # a paper's Results go on with the part they were reporting
             prev_block = b.index
             # an article's title printed as a plain line (a collected abstract's) is a heading too
             heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
@@ -610,6 +613,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
                 # a test or study a section reports, named in its heading: "4.1 Procollagen synthesis (in vitro)",
                 # "3.3 pEVs suppress alarmins in cultured keratinocytes" (not a review's "Animal studies")
+                if section_study is not None:
+                    results_part = None  # the part a heading named ("3.2 In vitro activity") ends with its section
                 section_study = None
                 if (f.has("design") and kind != "peer_reviewed_review" and b is not art.blocks[0] and s != art.title
                         and not _BODY_OF_WORK.search(s)):
@@ -700,6 +705,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if not ok:
                 if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
                     reported = introduced = tx.strongest(f_designs)  # a method sentence introducing a study
+                    if in_results:
+                        results_part = reported
                 if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not in_back_matter:
                     # "One half of each face was treated with adipose stem cell exosomes": the
                     # paragraph's vesicles, for the results that follow it
@@ -740,6 +747,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
             if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
                 reported = tier  # later sentences may go on reporting this one study
+                if in_results and step == "sentence_design" and not markers:
+                    results_part = tier
                 if step == "sentence_design" and not markers:
                     introduced = tier
             refers_back = implicit or anaphoric
@@ -752,7 +761,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 sources = cl.cell_sources(f) or cl.abbreviated_sources(f, defined)
             own_study = step == "document_design" or (
                 step in ("reported_study", "sentence_design", "article_reference")
-                and (tier == art_design or own_part) and not markers)
+                and (tier == art_design or own_part or (in_results and art_design in PRIMARY)) and not markers)
             if own_study:  # a primary study's own sentences are about what its title names
                 sources = sources or list(focus[0])
                 # (what it treated, rather than the conditions the sentence before measured)
