@@ -54,13 +54,19 @@ FLOORS = {
               "cell_source_exact": 0.76, "application_f1": 0.84, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
     "set24": {"claim_f1": 0.75, "evidence_tier_acc": 0.83, "route_acc": 0.92, "hedging_acc": 0.86,
               "cell_source_exact": 0.80, "application_f1": 0.71, "outcomes_f1": 0.65, "source_kind_acc": 0.8},
-    # sets 25-27: written on 2026-12-03 (fourth session), each scored once unseen first
+    # sets 25-30: written on 2026-12-03 (fourth session), each scored once unseen first
     "set25": {"claim_f1": 0.71, "evidence_tier_acc": 0.81, "route_acc": 0.69, "hedging_acc": 0.95,
               "cell_source_exact": 0.81, "application_f1": 0.85, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
     "set26": {"claim_f1": 0.75, "evidence_tier_acc": 0.87, "route_acc": 0.71, "hedging_acc": 0.90,
               "cell_source_exact": 0.79, "application_f1": 0.76, "outcomes_f1": 0.78, "source_kind_acc": 0.8},
     "set27": {"claim_f1": 0.75, "evidence_tier_acc": 0.87, "route_acc": 0.67, "hedging_acc": 0.95,
               "cell_source_exact": 0.70, "application_f1": 0.78, "outcomes_f1": 0.68, "source_kind_acc": 0.8},
+    "set28": {"claim_f1": 0.67, "evidence_tier_acc": 0.76, "route_acc": 0.60, "hedging_acc": 0.82,
+              "cell_source_exact": 0.59, "application_f1": 0.69, "outcomes_f1": 0.74, "source_kind_acc": 0.8},
+    "set29": {"claim_f1": 0.70, "evidence_tier_acc": 0.73, "route_acc": 0.72, "hedging_acc": 0.90,
+              "cell_source_exact": 0.56, "application_f1": 0.57, "outcomes_f1": 0.70, "source_kind_acc": 1.0},
+    "set30": {"claim_f1": 0.70, "evidence_tier_acc": 0.83, "route_acc": 0.64, "hedging_acc": 0.90,
+              "cell_source_exact": 0.87, "application_f1": 0.68, "outcomes_f1": 0.64, "source_kind_acc": 0.8},
 }
 
 
