@@ -596,6 +596,13 @@ def test_a_reviews_summary_of_the_evidence_is_not_its_own_abstract(make_corpus, 
     assert (docs.source_kind[0], docs.design[0]) == ("peer_reviewed_review", "")
 
 
+def test_a_chapter_number_is_not_the_title(make_corpus, tmp_path):
+    text = ("CHAPTER 4\n\nAdipose stem cell exosomes protect fibroblasts from UVB\n\n4.1 Introduction\n\n"
+            "UVB ages skin.\n\n4.3 Results\n\nIn UVB-irradiated fibroblasts, the vesicles raised collagen by 40%.\n")
+    docs, arts = _extract(make_corpus, tmp_path, {"chapter.txt": text}, "documents", "articles")
+    assert arts.title[0] == "Adipose stem cell exosomes protect fibroblasts from UVB"
+
+
 def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
     text = ("Acme Reports Topline Data for ACX-9\n\n"
             "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "

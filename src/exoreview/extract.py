@@ -233,10 +233,14 @@ _JOURNAL_FURNITURE = re.compile(r"\bdoi\s*:|\b(?:19|20)\d\d\s*;\s*\d+|^(?:origin
 _ITEM_NUMBER = re.compile(r"^#?[A-Z]{0,4}[- ]?\d+[a-z]?\.?$")
 
 
+_PART_NUMBER = re.compile(r"^(?:chapter|part|section|appendix)\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\.?$", re.I)  # "CHAPTER 4"
+
+
 def _title_ok(b: Block) -> bool:
     """A block that can be a title: short, words, not a section label, not breadcrumb navigation."""
     t = b.text
     return (len(t) <= 200 and not _SECTION_LABEL.match(t) and not _JOURNAL_FURNITURE.search(t)
+            and not _PART_NUMBER.match(t.strip("#* "))
             and not RULE.match(t) and not _ITEM_NUMBER.match(t.strip("#* "))
             and len(re.findall(r"\s[/|>»]\s", t)) < 2
             and (b.kind == "heading" or len(t.split()) <= 25))
