@@ -233,7 +233,8 @@ _JOURNAL_FURNITURE = re.compile(r"\bdoi\s*:|\b(?:19|20)\d\d\s*;\s*\d+|^(?:origin
 _ITEM_NUMBER = re.compile(r"^#?[A-Z]{0,4}[- ]?\d+[a-z]?\.?$")
 
 
-_PART_NUMBER = re.compile(r"^(?:chapter|part|section|appendix)\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\.?$", re.I)  # "CHAPTER 4"
+# a part's number alone ("CHAPTER 4", "Part II"), not a title
+_PART_NUMBER = re.compile(r"^(?:chapter|part|section|appendix)\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\.?$", re.I)
 
 
 def _title_ok(b: Block) -> bool:
