@@ -223,6 +223,11 @@ def test_which_direction_word_governs_an_outcome(vocab):
         "inflammation:down", "tissue_regeneration:up"]
     assert outcomes("Exosomes reduce oxidative stress and inflammation.") == [
         "oxidative_stress:down", "inflammation:down"]
+    # recovery and resolution are a better state: of the barrier TEWL measures, of erythema
+    assert outcomes("TEWL recovered faster on the exosome side.") == ["skin_barrier:up"]
+    assert outcomes("Exosome cream hastens the resolution of erythema after laser.") == ["inflammation:down"]
+    # coordinated outcomes share the verb after them, whatever the sign of their words
+    assert outcomes("With exosomes, TEWL and corneometer hydration improved.") == ["skin_barrier:up", "hydration:up"]
     # a comparative before a direction noun only qualifies it; a verb's comparative does not
     assert outcomes("A trial in acne scars found a greater fall in scar scores with exosomes.") == [
         "scar_formation:down"]

@@ -726,7 +726,8 @@ def outcomes(f: Facts) -> list[str]:
         if inverse and _harm_absent(f.clean, h.start):
             out[h.key] = "up"  # "no serious adverse events", "No patient withdrew because of side effects"
             continue
-        direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans, opposed=opposed)
+        direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans, opposed=opposed,
+                                   shared=inverse and h.key != "safety")  # a measure (TEWL), not a harm
         if direction == "acting":
             direction = _EITHER_SIGN.get(h.key, "unclear")
         better = direction == "better"
@@ -802,7 +803,10 @@ def set_defaults(vocab: Vocab) -> None:
 
 def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
                    spans: list[tuple[int, int]] | None = None,
-                   opposed: list[tuple[int, int]] = ()) -> str | None:
+                   opposed: list[tuple[int, int]] = (), shared: bool = False) -> str | None:
+    """The direction word that governs ``term``; ``shared``: a measure coordinated with the outcome after
+    it shares that outcome's verb ("TEWL and hydration improved"), unlike a harm ("safe, and side effects
+    are rare")."""
     inside = [d for d in directions if d.start >= term.start and d.end <= term.end
               and (d.start, d.end) != (term.start, term.end)]
     if inside and inside[0].start == term.start:  # the phrase is itself a verb phrase: "stimulate repair"
@@ -821,7 +825,8 @@ def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,
              and (d.start - term.end <= reach or (d.start - term.end <= 60
                                                   and _PREDICATE.search(f.clean[term.end:d.start])))
              and not _CLAUSE_BREAK.search(f.clean[term.end:d.start])
-             and not any(term.end <= s and e <= d.start for s, e in opposed)]
+             and not any(term.end <= s and e <= d.start and not (shared and _COORDINATION.match(f.clean[term.end:s]))
+                         for s, e in opposed)]
     if after:
         return after[0].key
     if inside:
