@@ -129,6 +129,7 @@ def test_own_research_outside_a_journal_is_primary_research(vocab):
               "were to test exosomes in cells and mice.\n\n4.3 Results\n\nExosomes lowered ROS by 46%.\n\n"
               "4.4 Discussion\n\nThey may help.\n\n4.5 Chapter summary\n\nThis chapter showed an effect.\n")
     assert source_kind(thesis, vocab) == "primary_research"
+    assert source_kind(thesis, vocab, n_references=12) == "primary_research"  # its reference list makes no review
     grant = ("Principal Investigator: Dr A. Voss\n\nPublic abstract\n\nIn our preliminary work, vesicles sped "
              "healing in mice.\n\nSPECIFIC AIMS\n\nAim 1. Find the cargo.\n\nThese preliminary data suggest a role.\n")
     assert source_kind(grant, vocab) == "primary_research"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from exoreview.references import (classify_design, find_markers, numbered_entry, parse_author_year, parse_entry,
-                                  reference_line)
+                                  reference_line, section_start)
 
 
 def test_markers_single_list_range_sup_star_footnote_and_glued():
@@ -32,6 +32,10 @@ def test_reference_entries_and_lines():
                             "Cosmetics. 2023;10:12.", 4)
     assert (ref.label, ref.kind, ref.block) == ("cho2023", "author_year", 4)
     assert parse_author_year("Exosomes in 2023. A short note on them.", 0) is None
+    # Harvard style: the year in brackets, then the title in quotes; a numbered section opens the list
+    harvard = parse_author_year("Lee, J. and Kim, S. (2017) 'Exosomes reduce wrinkles in mice', J Derm, 8, pp. 1-9.", 0)
+    assert (harvard.label, harvard.kind) == ("lee2017", "author_year")
+    assert section_start("4.6 References") == ""
     # an author-year entry in a numbered list (an HTML <ol> of APA entries) answers to both kinds of marker
     ref = parse_entry("3. Okoro, C. N., & Brandt, L. (2021). Exosomes after laser: a randomised trial. J Derm.", 0)
     assert (ref.label, ref.aliases) == ("3", ["okoro2021"])

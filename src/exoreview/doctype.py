@@ -124,15 +124,15 @@ def source_kind(text: str, vocab: Vocab, n_references: int = 0, n_closing: int =
     best = max(order, key=lambda k: (scores.get(k, 0.0), -order.index(k)))
     if journal >= float(conf.get("journal_min_score", 5)) and journal >= scores.get(best, 0.0):
         return "primary_research" if primary >= 4 and primary > review else "peer_reviewed_review"
+    # a report of one's own research outside a journal (a thesis chapter, a grant's aims and preliminary
+    # data) when its study cues outscore every other kind's (its reference list does not make it a review)
+    if primary >= float((conf.get("min_score") or {}).get("primary_research", 5)) and primary > review and all(
+            primary > scores.get(k, 0.0) for k in order):
+        return "primary_research"
     plain = conf.get("review_without_journal") or {}
     if (plain and n_references >= int(plain.get("min_references", 5))
             and max(scores.get(k, 0.0) for k in order) <= float(plain.get("max_other_score", 2))):
         return "peer_reviewed_review"
-    # a report of one's own research outside a journal (a thesis chapter, a grant's aims and preliminary
-    # data) when its study cues outscore every other kind's
-    if primary >= float((conf.get("min_score") or {}).get("primary_research", 5)) and primary > review and all(
-            primary > scores.get(k, 0.0) for k in order):
-        return "primary_research"
     return best if scores.get(best, 0.0) > 0 else conf.get("default", "news_summary")
 
 

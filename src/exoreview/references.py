@@ -16,7 +16,8 @@ from . import taxonomy as tx
 from .vocab import Vocab, inside_longer
 
 _SECTION = re.compile(
-    r"^(?:#+\s*)?(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)"
+    r"^(?:#+\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a numbered section: "4.6 References"
+    r"(references?|bibliography|works cited|literature cited|sources|footnotes|citations|notes)"
     r"\b\s*:?\s*(.*)$", re.I)
 _NUMBERED = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
 _STARRED = re.compile(r"^\*(\d{1,3})\s*")
@@ -25,7 +26,9 @@ _REFERENCE_LINE = re.compile(r"^(?:references?|source|citation)\s*:\s*(.+)$", re
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ...": a surname, a
 # short author list (bounded and lazy, so matching stays linear), then the year
-_AUTHOR_YEAR = re.compile(r"^[A-Z][A-Za-z'’\-]+(?P<authors>[^\n()]{0,80}?)\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]")
+# (Harvard style closes the year and opens a quoted title: "Lee, J. and Kim, S. (2017) 'Title', Journal")
+_AUTHOR_YEAR = re.compile(
+    r"^[A-Z][A-Za-z'’\-]+(?P<authors>[^\n()]{0,80}?)\s*\(?(?:19|20)\d\d[a-z]?(?:\)?[.,:]|\)\s+['‘\"“])")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # what _AUTHOR_YEAR needs somewhere: a cheap test first
 _DIGIT = re.compile(r"\d")
 _AUTHOR_LIST = re.compile(r"^\s*(?:,|\s(?:[A-Z][A-Za-z\-]*\.?)(?:[ ,]|$)|\set al\b|\sand\s|\s&\s)")
