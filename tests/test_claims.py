@@ -274,6 +274,9 @@ def test_hedge_words(vocab):
     # reported, not asserted; and a seller's superlatives
     assert hedging("They are also said to dampen inflammation around follicles.") == "hedged"
     assert hedging("The authors propose that exosomal miR-146a dampens TSLP release.") == "hedged"
+    # a sales pitch's absolute promises and unbounded comparisons
+    assert hedging("Exosomes are 100% safe for every skin type.") == "emphatic"
+    assert hedging("Our exosomes deliver more growth factors than any competitor.") == "emphatic"
     assert hedging("The serum visibly transformed skin texture in four weeks.") == "emphatic"
 
 def test_randomised_animals_are_not_a_randomised_trial(vocab):
