@@ -146,3 +146,9 @@ def test_an_encyclopedias_article_is_a_lay_summary(vocab):
     wiki = ("# Exosome skin therapy\n\n*From MediWiki, the free medical encyclopedia*\n\n> This article is about "
             "the cosmetic use of vesicles.\n\nExosome therapy is offered in clinics [1].\n\n## References\n\n" + refs)
     assert source_kind(wiki, vocab, n_references=7) == "news_summary"
+
+
+def test_a_reporters_live_blog_of_a_meeting_is_news(vocab):
+    blog = ("DermPulse Live\n\nLIVE: Session S14, Extracellular Vesicles in the Clinic\n\nLive coverage from the "
+            "congress. 14:04 Talk 1 reports that exosome serum cut wrinkle depth, say dermatologists.\n")
+    assert source_kind(blog, vocab) == "news_summary"
