@@ -603,6 +603,16 @@ def test_a_chapter_number_is_not_the_title(make_corpus, tmp_path):
     assert arts.title[0] == "Adipose stem cell exosomes protect fibroblasts from UVB"
 
 
+def test_a_heading_naming_a_study_gives_its_section_the_studys_cell_source(make_corpus, tmp_path):
+    text = ("<html><body><h1>Congress live blog</h1><p>Exosome talks today.</p>"
+            "<p><strong>Talk 1: a randomised trial of umbilical cord MSC exosome serum after laser</strong></p>"
+            "<p>Headline result: wrinkle depth fell by 21% in the exosome group versus 9% with vehicle (p = 0.003).</p>"
+            "</body></html>")
+    (claims,) = _extract(make_corpus, tmp_path, {"blog.html": text}, "claims")
+    row = claims[claims.sentence.str.startswith("Headline result")].iloc[0]
+    assert (row.evidence_tier, row.cell_source) == ("rct", "umbilical_cord_msc")
+
+
 def test_a_press_releases_results_sections_report_the_trial_it_announced(make_corpus, tmp_path):
     text = ("Acme Reports Topline Data for ACX-9\n\n"
             "BOSTON -- Acme Bio today announced topline data from its open-label trial of ACX-9, a gel "

@@ -589,6 +589,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
         introduced: str | None = None  # the design of the one study the text last introduced in its own words
         results_part: str | None = None  # in a paper's Results, the part (its cells, its mice) last reported
+        section_sources: list[str] = []  # the cell sources a heading naming a study names ("Talk 1: ... MSC exosomes")
         prev_claim: dict | None = None
         own_account = False  # the writer has told of their own exosome treatment
         personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
@@ -624,6 +625,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 if (f.has("design") and kind != "peer_reviewed_review" and b is not art.blocks[0] and s != art.title
                         and not _BODY_OF_WORK.search(s)):
                     section_study = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
+                section_sources = cl.cell_sources(f) if section_study is not None else []
                 # a press release's "Topline Efficacy Results" report the trial it announced
                 if results and not art_design and section_study is None:
                     section_study = introduced
@@ -761,6 +763,8 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                 f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
                 refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
                 article=(art_sources, art_apps), defined=defined)
+            if not sources and section_sources and reported is not None and reported == section_study:
+                sources = list(section_sources)  # the study its section's heading names
             if tier == "systematic_review" and not anaphoric:
                 # a pooled finding is about the body of studies, not the product of the sentence before
                 sources = cl.cell_sources(f) or cl.abbreviated_sources(f, defined)
