@@ -325,9 +325,7 @@ def test_a_human_study_told_by_whom_it_enrolled(vocab):
     from exoreview.evidence import sentence_designs
 
     def designs(s):
-        f = cl.facts(s, vocab)
-        cl.mark_lay_study(f, vocab)
-        return sorted(set(sentence_designs(f, False)))
+        return sorted(set(sentence_designs(cl.facts(s, vocab), False)))
 
     assert designs("In a small study of 52 adults, the exosome gel eased redness within a week.") == ["clinical_study"]
     assert designs("One trial in healthy older women found exosomes improved skin firmness.") == ["clinical_study"]

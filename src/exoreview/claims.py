@@ -88,7 +88,14 @@ class Facts:
 def facts(sentence: str, vocab: Vocab) -> Facts:
     """Scan a sentence once with the vocabulary's matcher."""
     clean = strip_markers(sentence)
-    return _suspended(facts_from_hits(sentence, clean, vocab.matcher.find(clean)), vocab)
+    return _constructions(facts_from_hits(sentence, clean, vocab.matcher.find(clean)), vocab)
+
+
+def _constructions(f: Facts, vocab: Vocab) -> Facts:
+    """Hits that phrases alone cannot give: a suspended hyphen's cell sources, a lay study's design."""
+    _suspended(f, vocab)
+    mark_lay_study(f, vocab)
+    return f
 
 
 # a hyphen left hanging before "and"/"or" shares the word after the last part: "keratinocyte- and
@@ -96,22 +103,19 @@ def facts(sentence: str, vocab: Vocab) -> Facts:
 _SUSPENDED = re.compile(r"\b([A-Za-z][\w]*)-\s+(?:and|or|&)\s+[^.;:()]{1,60}?-(derived|secreted|sourced|based)\b")
 
 
-def _suspended(f: Facts, vocab: Vocab) -> Facts:
+def _suspended(f: Facts, vocab: Vocab) -> None:
     """Add the cell sources a suspended hyphen names ("Keratinocyte- and adipose stem cell-derived EVs")."""
     if "- " not in f.clean:
-        return f
+        return
+    added = []
     for m in _SUSPENDED.finditer(f.clean):
         whole = f"{m.group(1)}-{m.group(2)}".lower()
-        found = [h for h in vocab.matcher.find(whole) if h.group == "cell_source" and h.end == len(whole)]
-        for h in found:
-            hit = Hit("cell_source", h.key, m.start(1), m.end(1) + 1, h.phrase)
-            f.groups.setdefault("cell_source", []).append(hit)
-            f.groups["cell_source"].sort(key=_START)
-            f.hits.append(hit)
-        if found:
-            f.hits.sort(key=_START)
-            f._pairs = None
-    return f
+        added += [Hit("cell_source", h.key, m.start(1), m.end(1) + 1, h.phrase) for h in vocab.matcher.find(whole)
+                  if h.group == "cell_source" and h.end == len(whole)]
+    if added:
+        f.groups["cell_source"] = sorted(f.groups.get("cell_source", []) + added, key=_START)
+        f.hits = sorted(f.hits + added, key=_START)
+        f._pairs = None
 
 
 def facts_from_hits(sentence: str, clean: str, hits: list[Hit]) -> Facts:
@@ -144,7 +148,7 @@ def facts_for_many(sentences: list[str], vocab: Vocab) -> list[Facts]:
         starts.append(pos)
         pos += len(c) + 1
     per = vocab.matcher.find_segmented(joined, starts)
-    return [_suspended(facts_from_hits(s, c, hs), vocab) for s, c, hs in zip(sentences, cleans, per)]
+    return [_constructions(facts_from_hits(s, c, hs), vocab) for s, c, hs in zip(sentences, cleans, per)]
 
 
 def first_word(text: str) -> str:
@@ -467,6 +471,15 @@ def is_personal(f: Facts) -> bool:
     return (("I " in c or "I'" in c or "I’" in c) and bool(_FIRST_PERSON.search(c))) or (
         ("we" in c or "We" in c) and bool(_PRACTICE_USE.search(c))) or (
         "year-old" in c and bool(_CASE_OPENING.match(c)))
+
+
+# the writer in the first person singular (not the roman numeral of "type I collagen", "ROBINS-I")
+_FIRST_SINGULAR = re.compile(r"(?<![\w-])(?<!type )(?<!phase )(?<!grade )(?<!stage )I(?![\w-])|\b(?:[Mm]y|me)\b")
+
+
+def first_person_singular(text: str) -> bool:
+    """The writer speaks of themselves ("I", "my", "me")."""
+    return _FIRST_SINGULAR.search(text) is not None
 
 
 def states_effect(f: Facts) -> bool:

@@ -126,8 +126,8 @@ def source_kind(text: str, vocab: Vocab, n_references: int = 0, n_closing: int =
         return "primary_research" if primary >= 4 and primary > review else "peer_reviewed_review"
     # a report of one's own research outside a journal (a thesis chapter, a grant's aims and preliminary
     # data) when its study cues outscore every other kind's (its reference list does not make it a review)
-    if primary >= float((conf.get("min_score") or {}).get("primary_research", 5)) and primary > review and all(
-            primary > scores.get(k, 0.0) for k in order):
+    own = scores.get("primary_research", 0.0)  # 0 below its min_score
+    if own > review and all(own > scores.get(k, 0.0) for k in order):
         return "primary_research"
     plain = conf.get("review_without_journal") or {}
     if (plain and n_references >= int(plain.get("min_references", 5))

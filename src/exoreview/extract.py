@@ -43,8 +43,6 @@ _CONCLUDING = re.compile(r"^[*_]*(?:in conclusion|in summary|to conclude|to summ
 _NUMBERED_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Za-z]")  # "3. Recommendations", not "3.2 Cell culture"
 # a paper's introduction, where it tells of other work, not of its own study
 _INTRO_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background)\b", re.I)
-# the writer in the first person singular (not the roman numeral of "type I collagen", "ROBINS-I")
-_FIRST_SINGULAR = re.compile(r"(?<![\w-])(?<!type )(?<!phase )(?<!grade )(?<!stage )I(?![\w-])|\b(?:[Mm]y|me)\b")
 _STAT = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?\s*[x×]\s")  # "31%", "2x more"
 _MEASURED = re.compile(r"\d\s*%|\bp\s*[<=≤]\s*0?\.\d|\b95\s*%\s*ci\b", re.I)  # a percentage or a p-value
 # a design named for a body of work ("in vivo studies", "preclinical research") is not one study to report on
@@ -526,7 +524,6 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         art_sents.append(rows)
     flat = [r for rows in art_sents for r in rows]
     for r, f in zip(flat, cl.facts_for_many([r[2] for r in flat], vocab)):
-        cl.mark_lay_study(f, vocab)
         r[3] = f
     defined = cl.defined_sources([r[3] for r in flat])
 
@@ -674,7 +671,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             review = in_reviews and topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
             # and once the writer has said they had exosomes ("My provider uses exosomes ..."), what they go on
             # to say of their own skin ("By session 2 the scars on my cheek looked shallower")
-            own_skin = own_account and _FIRST_SINGULAR.search(s) is not None
+            own_skin = own_account and cl.first_person_singular(s)
             personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block) or review
                         or own_skin) and not heading
             ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
@@ -683,7 +680,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
             if not heading and cl.names_vesicles(f) and cl.is_personal(f):
                 personal_block = b.index
             if (not heading and topic_vesicles and kind not in ("peer_reviewed_review", "primary_research")
-                    and cl.names_vesicles(f) and _FIRST_SINGULAR.search(s)):
+                    and cl.names_vesicles(f) and cl.first_person_singular(s)):
                 own_account = True
             if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
                 answer_block = b.index + 1  # an FAQ's question: the block after it answers
