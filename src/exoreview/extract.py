@@ -441,6 +441,322 @@ def _sources_and_applications(f: cl.Facts, prev_claim: dict | None, *, same_bloc
     return sources, apps
 
 
+@dataclass
+class _DocContext:
+    """What every article's walk reads from its document, and the records the walks add to."""
+
+    doc_id: str
+    doc: str
+    kind: str                        # the document's source kind
+    opinion: bool                    # a peer-reviewed opinion piece
+    vocab: Vocab
+    hosts: frozenset[str]
+    topic_vesicles: bool             # its title or opening lines name exosomes
+    label_index: dict
+    id_index: dict
+    ref_ids: dict[int, str]
+    defined: dict[str, list[str]]    # abbreviations it defines for cell sources
+    sent_rows: list[dict]
+    claims: list[dict] = field(default_factory=list)
+    citations: list[dict] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # a sentence printed twice counts once
+
+
+@dataclass
+class _Sections:
+    """Which part of a paper (or page) the walk is in, from its headings and paragraph labels."""
+
+    methods: bool = False
+    results: bool = False
+    intro: bool = False
+    findings: bool = True            # until a section heading or label says otherwise
+    back_matter: bool = False        # "Conflict of interest", "Funding"
+    declared: bool = False           # a paragraph opening "Funding: ..."
+    about: bool = False              # a company's "About Lumivex"
+    reviews: bool = False            # a product page's customer reviews
+    label_block: int = -1            # the last paragraph whose opening label was read
+
+    def read_heading(self, s: str, f: cl.Facts, vocab: Vocab, kind: str, art_design: str) -> bool:
+        """Update from a heading; return whether it opens results (outside a paper, a few words
+        may name which: a press release's "Topline Efficacy Results")."""
+        name = s.lstrip("#* ")
+        back = cl.is_declaration(s, vocab)
+        # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
+        methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
+        results = results or (not art_design and bool(_NAMED_RESULTS.match(name.strip())))
+        # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too
+        if back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name):
+            self.methods, self.results = methods, results
+            self.intro = bool(_INTRO_SECTION.match(name))
+            self.findings = bool(_FINDINGS_SECTION.match(name))
+            self.back_matter = back
+        # "About Lumivex" on a company's page: its boilerplate, not the study it announces
+        self.about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
+        # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
+        self.reviews = kind == "vendor_marketing" and (f.has("testimonials") or (
+            self.reviews and ("★" in s or "☆" in s)))
+        return results
+
+    def read_paragraph(self, b: Block, s: str, vocab: Vocab) -> None:
+        """Update from a label opening the paragraph ("**Methods.** Exosomes were isolated ..."), or
+        one of its sentences (a structured abstract printed as one paragraph)."""
+        label = _LABEL.match(b.text if b.index != self.label_block else s)
+        if label:
+            name = label.group(1)
+            self.methods = bool(_METHODS_SECTION.match(name))
+            self.results = bool(_RESULTS_SECTION.match(name))  # "Results:", not "Background:"
+            self.intro = bool(_INTRO_SECTION.match(name))
+            self.findings = bool(_FINDINGS_SECTION.match(name))
+        if b.index != self.label_block:
+            self.declared = cl.is_declaration(b.text, vocab)
+            self.label_block = b.index
+
+    @property
+    def silent(self) -> bool:
+        """A paper's methods say what was done, not what exosomes do; its back matter, who paid."""
+        return self.methods or self.back_matter or self.declared
+
+
+@dataclass
+class _Study:
+    """The study the text is telling of, as far as the walk has read."""
+
+    reported: str | None = None      # the design of the study the sentences go on reporting
+    section: str | None = None       # the design a section's heading names ("4.3 Penetration (ex vivo)")
+    introduced: str | None = None    # the design of the one study the text last introduced in its own words
+    results_part: str | None = None  # in a paper's Results, the part (its cells, its mice) last reported
+    section_sources: list[str] = field(default_factory=list)  # cell sources a heading naming a study names
+
+    def read_heading(self, s: str, f: cl.Facts, *, kind: str, first: bool, results: bool,
+                     art_design: str) -> None:
+        """A test or study a section reports, named in its heading: "4.1 Procollagen synthesis
+        (in vitro)", "3.3 pEVs suppress alarmins in cultured keratinocytes" (not a review's "Animal
+        studies"); a press release's "Topline Efficacy Results" report the trial it announced."""
+        if self.section is not None:
+            self.results_part = None  # the part a heading named ("3.2 In vitro activity") ends with its section
+        self.section = None
+        if f.has("design") and kind != "peer_reviewed_review" and not first and not _BODY_OF_WORK.search(s):
+            self.section = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
+        self.section_sources = cl.cell_sources(f) if self.section is not None else []
+        if results and not art_design and self.section is None:
+            self.section = self.introduced
+
+
+class _ArticleWalk:
+    """One article's sentences in order: which are claims, and each claim's labels and citations.
+
+    What carries from sentence to sentence: the section (``sec``), the study being told of
+    (``study``), and what the sentences just before did (named exosomes, led in to bullets, told of
+    the writer's own treatment).
+    """
+
+    def __init__(self, d: _DocContext, art: _Article, art_design: str, focus: tuple[list[str], list[str]],
+                 intro: int | None, single: bool, art_tier: str | None, article: tuple[list[str], list[str]]):
+        self.d, self.art, self.art_design, self.focus = d, art, art_design, focus
+        self.art_id = f"{d.doc_id}:a{art.index}"
+        self.intro, self.single, self.art_tier, self.article = intro, single, art_tier, article
+        self.sec, self.study = _Sections(), _Study()
+        self.prev_vesicles = self.lead_in = self.topic_lead_in = False
+        self.prev_block = -1
+        self.prev_claim: dict | None = None
+        self.own_account = False  # the writer has told of their own exosome treatment
+        self.personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
+        self.answer_block = -1  # the paragraph answering an FAQ's question
+
+    def run(self, rows: list) -> None:
+        for k, (si, b, s, f) in enumerate(rows):
+            self._sentence(k, si, b, s, f)
+
+    def _context(self, b: Block, s: str, f: cl.Facts, bullet: bool) -> tuple[bool, bool]:
+        """(read as a bullet?, does the context supply exosomes as its subject?)"""
+        # a stat line on a page about exosomes ("31% reduction in fine lines after 4 weeks*") lists a result
+        if (self.d.topic_vesicles and b.kind in ("para", "bullet") and len(b.text) <= 120 and _STAT.search(s)
+                and not rf.strip_markers(b.text).rstrip("* ").endswith((".", "!", "?", ":"))):
+            return True, True
+        if not bullet:
+            return False, self.prev_vesicles
+        # a colon lead-in in a document about exosomes introduces measured results or harms
+        # (and after a bullet about exosomes, a bullet saying "they", or a measured one, goes on with them:
+        # "- EASI-50: 52% exosome vs 31% vehicle" then "- Itch NRS: -2.4 vs -1.9, p=0.31")
+        return True, (self.lead_in
+                      or (self.topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
+                      or (self.prev_vesicles and (cl.is_anaphoric(f, self.d.vocab) or bool(_MEASURED.search(s)))))
+
+    def _sentence(self, k: int, si: int, b: Block, s: str, f: cl.Facts) -> None:
+        d, sec, st, art, art_design = self.d, self.sec, self.study, self.art, self.art_design
+        if b.index != self.prev_block and b.kind != "bullet":
+            st.reported = st.section  # a study's account runs on through its paragraph and bullets only
+            if st.reported is None and sec.results and art_design in PRIMARY:
+                st.reported = st.results_part  # a paper's Results go on with the part they were reporting
+        self.prev_block = b.index
+        # an article's title printed as a plain line (a collected abstract's) is a heading too
+        heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
+        if heading:
+            results = sec.read_heading(s, f, d.vocab, d.kind, art_design)
+            st.read_heading(s, f, kind=d.kind, first=b is art.blocks[0] or s == art.title, results=results,
+                            art_design=art_design)
+        else:
+            sec.read_paragraph(b, s, d.vocab)
+        bullet, context = self._context(b, s, f, b.kind == "bullet")
+        # a primary study's own Results section reports what its treatment did, sentence by sentence
+        # (a systematic review's, what the treatment did across its studies)
+        # (and a Results section of the one study a text announced, a press release's)
+        results_of_study = sec.results and not heading and (art_design in PRIMARY or st.section is not None)
+        context = context or results_of_study
+        # in the account of one study: a primary paper, a cited study being reported, or an
+        # article summarising one primary study from its introduction on
+        reporting = (bool(art_design) or st.reported is not None
+                     or (self.single and self.art_tier in PRIMARY and (self.intro is None or k >= self.intro)))
+        # a result citing its own work right after a sentence about exosomes reports that work
+        reporting = reporting or (context and not heading and bool(rf.find_markers(s, glued=False)))
+        # the writer's own account, or on a page about exosomes the answer to a question ("When will I
+        # see results?" then "Most patients notice less shedding ...")
+        # or, when it names an effect, a customer's review on a page about exosomes (not its rating line)
+        review = sec.reviews and d.topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
+        # and once the writer has said they had exosomes ("My provider uses exosomes ..."), what they go on
+        # to say of their own skin ("By session 2 the scars on my cheek looked shallower")
+        own_skin = self.own_account and cl.first_person_singular(s)
+        personal = (self.personal_block == b.index or (d.topic_vesicles and b.index == self.answer_block)
+                    or review or own_skin) and not heading
+        ok, implicit = cl.is_claim(f, d.vocab, heading=heading, context_vesicles=context or personal,
+                                   bullet=bullet, reporting=reporting, personal=personal,
+                                   measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
+        if not heading and cl.names_vesicles(f) and cl.is_personal(f):
+            self.personal_block = b.index
+        if (not heading and d.topic_vesicles and d.kind not in ("peer_reviewed_review", "primary_research")
+                and cl.names_vesicles(f) and cl.first_person_singular(s)):
+            self.own_account = True
+        if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
+            self.answer_block = b.index + 1  # an FAQ's question: the block after it answers
+        if sec.silent and not heading:
+            ok = False
+        self.prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
+                              and not f.has("not_claim", "advert"))
+        if not bullet:
+            # bullets after this sentence list what it introduced: after a sentence or heading
+            # about exosomes, or after a colon lead-in in a document about them
+            self.lead_in = self.prev_vesicles or (heading and cl.names_vesicles(f))
+            # a colon lead-in in a document about exosomes introduces measured results only
+            self.topic_lead_in = d.topic_vesicles and s.rstrip("*").endswith(":")
+        in_article_study = not sec.about and self.single and (
+            self.intro is None or k >= self.intro or (heading and (b is art.blocks[0] or s == art.title))
+            or self.art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
+        in_study: bool | str = st.reported is not None or (in_article_study and self.art_tier in PRIMARY)
+        own_part = not in_study and art_design in PRIMARY and not sec.intro and not heading
+        # the study told of (a primary paper's own, past its introduction, too): its cell-model
+        # words name a part of it ("In UVB-irradiated HDFs, ..."), its participants its human design
+        told = (st.reported if st.reported is not None else self.art_tier if in_study
+                else art_design if own_part else None)
+        if in_study or own_part:
+            in_study = told if told in _HUMAN else True
+        has_design = f.has("design") or (in_study and f.has("design_in_study"))
+        f_designs = sentence_designs(f, in_study) if has_design else []
+        if not ok:
+            self._not_claim(b, s, f, heading, f_designs)
+            return
+        if art_design and _CONCLUDING.match(s):
+            st.reported = None  # "In conclusion, ..." sums up the paper's own study, not the work cited before
+        markers, resolved, unplaced = _resolve(rf.find_markers(s, glued=True), d.label_index, d.id_index, d.hosts)
+        key = " ".join(_TOKEN.findall(s.lower()))
+        if key in d.seen:
+            return
+        d.seen.add(key)
+        self._claim(si, b, s, f, heading=heading, implicit=implicit, markers=markers, resolved=resolved,
+                    unplaced=unplaced, in_article_study=in_article_study, in_study=in_study, own_part=own_part,
+                    results_of_study=results_of_study)
+
+    def _not_claim(self, b: Block, s: str, f: cl.Facts, heading: bool, f_designs: list[str]) -> None:
+        """What a sentence that is not a claim still tells the walk: a study it introduces, the
+        vesicles the results after it are about."""
+        st = self.study
+        if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
+            st.reported = st.introduced = tx.strongest(f_designs)  # a method sentence introducing a study
+            if self.sec.results:
+                st.results_part = st.reported
+        if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not self.sec.back_matter:
+            # "One half of each face was treated with adipose stem cell exosomes": the
+            # paragraph's vesicles, for the results that follow it
+            apps = cl.applications(f)
+            self.prev_claim = {"cell_source": ";".join(cl.cell_sources(f)), "_block": b.index,
+                               "application": ";".join(apps) if apps or self.prev_claim is None
+                               else self.prev_claim["application"]}
+
+    def _claim(self, si: int, b: Block, s: str, f: cl.Facts, *, heading: bool, implicit: bool, markers: list,
+               resolved: list, unplaced: int, in_article_study: bool, in_study: bool | str, own_part: bool,
+               results_of_study: bool) -> None:
+        """Label a claim sentence, and record it and the references it cites."""
+        d, sec, st, art_design = self.d, self.sec, self.study, self.art_design
+        appraisal = cl.is_appraisal(f)
+        anaphoric = cl.is_anaphoric(f, d.vocab)
+        generic = cl.is_generic(f) and not markers and not (self.single and self.art_tier in ("", "narrative_review"))
+        pooled = art_design == "systematic_review" and not heading and not markers and (
+            (sec.findings and (bool(_POOLED_BODY.search(s)) or bool(_POOLED_STATS.search(s))))
+            or bool(_OWN_SYNTHESIS.search(s)))
+        ctx = TierContext(
+            cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
+            has_markers=bool(markers),
+            reported_tier=st.reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
+                                          or _reads_as_result(f) or (results_of_study and not art_design))
+            else None,
+            article_tier=self.art_tier,
+            in_article_study=in_article_study and (heading or not generic),
+            in_study=in_study,
+            # a systematic review's own design backs its findings, not its background or discussion
+            document_design=(art_design or None) if art_design != "systematic_review" or sec.findings or pooled
+            else None,
+            source_kind=d.kind,
+            pooled=pooled,
+            opinion=d.opinion,
+        )
+        tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
+        if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
+            st.reported = tier  # later sentences may go on reporting this one study
+            if sec.results and step == "sentence_design" and not markers:
+                st.results_part = tier
+            if step == "sentence_design" and not markers:
+                st.introduced = tier
+        prev = self.prev_claim
+        sources, apps = _sources_and_applications(
+            f, prev, same_block=prev is not None and prev["_block"] == b.index,
+            refers_back=implicit or anaphoric, generic=generic, single=self.single,
+            in_article_study=in_article_study, article=self.article, defined=d.defined)
+        if not sources and st.section_sources and st.reported is not None and st.reported == st.section:
+            sources = list(st.section_sources)  # the study its section's heading names
+        if tier == "systematic_review" and not anaphoric:
+            # a pooled finding is about the body of studies, not the product of the sentence before
+            sources = cl.cell_sources(f) or cl.abbreviated_sources(f, d.defined)
+        own_study = step == "document_design" or (
+            step in ("reported_study", "sentence_design", "article_reference")
+            and (tier == art_design or own_part or (sec.results and art_design in PRIMARY)) and not markers)
+        if own_study:  # a primary study's own sentences are about what its title names
+            sources = sources or list(self.focus[0])
+            # (what it treated, rather than the conditions the sentence before measured)
+            if self.focus[1] and art_design != "systematic_review" and not cl.applications(f):
+                apps = list(self.focus[1])
+            apps = apps or list(self.focus[1])
+        row = {
+            "claim_id": f"{d.doc_id}:c{len(d.claims)}", "sentence_id": d.sent_rows[si]["sentence_id"],
+            "doc_id": d.doc_id, "article_id": self.art_id, "doc": d.doc, "sentence": s,
+            "cell_source": ";".join(sources) or "unspecified", "evidence_tier": tier,
+            "tier_step": step, "tier_reason": reason,
+            "application": ";".join(apps), "outcomes": ";".join(cl.outcomes(f)),
+            "route": cl.route(f), "hedging": cl.hedging(f, d.vocab),
+            "cites": ";".join(dict.fromkeys(p for p, _ in markers)),
+            "implicit_subject": bool(implicit), "source_kind": d.kind, "duplicate": False,
+        }
+        d.claims.append(row)
+        self.prev_claim = dict(row, _block=b.index)
+        d.sent_rows[si]["is_claim"] = True
+        for printed, r in resolved:
+            d.citations.append({"claim_id": row["claim_id"], "reference_id": d.ref_ids[id(r)],
+                                "doc_id": d.doc_id, "marker": printed})
+        # the article's one study, also when the sentence goes on reporting it
+        if self.art.reference is not None and (step == "article_reference" or (
+                step == "reported_study" and in_article_study and tier == self.art_tier)):
+            d.citations.append({"claim_id": row["claim_id"], "reference_id": d.ref_ids[id(self.art.reference)],
+                                "doc_id": d.doc_id, "marker": self.art.reference.label})
+
+
 def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
                      corpus_keys: frozenset[str] = frozenset(), meta: dict | None = None) -> DocResult:
     """Run every step on one read document and return its table records.
@@ -561,244 +877,24 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
         if kind == "primary_research":
             doc_design = tx.strongest(d for d, _ in own if d) or doc_design
 
-    seen: set[str] = set()
-    claim_rows: list[dict] = []
-    cite_rows: list[dict] = []
+    shared = _DocContext(doc_id=doc_id, doc=doc, kind=kind, opinion=opinion, vocab=vocab, hosts=hosts,
+                         topic_vesicles=topic_vesicles, label_index=label_index, id_index=id_index,
+                         ref_ids=ref_ids, defined=defined, sent_rows=sent_rows)
     for art, rows, (art_design, focus) in zip(arts, art_sents, own):
-        art_id = f"{doc_id}:a{art.index}"
         intro, single, art_tier, art_sources, art_apps = _article_context(art, rows, has_list, vocab, kind)
         if single and art_design and art.reference is None:
             art_tier = art_design  # a primary paper that tells of "this study" reports its own, by its own design
-        result.articles.append({"article_id": art_id, "doc_id": doc_id, "doc": doc, "index": art.index,
-                                "title": art.title,
+        result.articles.append({"article_id": f"{doc_id}:a{art.index}", "doc_id": doc_id, "doc": doc,
+                                "index": art.index, "title": art.title,
                                 "reference_id": ref_ids[id(art.reference)] if art.reference else "",
                                 "design": art_tier or "", "duplicate_of": ""})
         result.paragraph_keys.append(["".join(b.text.lower().split()) for b in art.blocks
                                       if b.kind == "para" and len(b.text) >= 80])
-
-        prev_vesicles = False
-        in_methods, in_results, methods_block = False, False, -1
-        in_back_matter = declared = in_intro = in_about = in_reviews = False
-        in_findings = True  # until a section heading or label says otherwise
-        lead_in = topic_lead_in = False
-        prev_block = -1
-        reported: str | None = None
-        section_study: str | None = None  # the design a section's heading names ("4.3 Penetration (ex vivo)")
-        introduced: str | None = None  # the design of the one study the text last introduced in its own words
-        results_part: str | None = None  # in a paper's Results, the part (its cells, its mice) last reported
-        section_sources: list[str] = []  # the cell sources a heading naming a study names ("Talk 1: ... MSC exosomes")
-        prev_claim: dict | None = None
-        own_account = False  # the writer has told of their own exosome treatment
-        personal_block = -1  # the paragraph (a forum post, a testimonial) telling of the writer's own treatment
-        answer_block = -1  # the paragraph answering an FAQ's question
-        for k, (si, b, s, f) in enumerate(rows):
-            if b.index != prev_block and b.kind != "bullet":
-                reported = section_study  # a study's account runs on through its paragraph and bullets only
-                if reported is None and in_results and art_design in PRIMARY:
-                    reported = results_part  # a paper's Results go on with the part they were reporting
-            prev_block = b.index
-            # an article's title printed as a plain line (a collected abstract's) is a heading too
-            heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
-            bullet = b.kind == "bullet"
-            if heading:
-                name = s.lstrip("#* ")
-                back = cl.is_declaration(s, vocab)  # "Conflict of interest", "Funding"
-                # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
-                methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
-                results = results or (not art_design and bool(_NAMED_RESULTS.match(name.strip())))
-                # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too
-                if back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name):
-                    in_methods, in_results = methods, results
-                    in_intro = bool(_INTRO_SECTION.match(name))
-                    in_findings = bool(_FINDINGS_SECTION.match(name))
-                    in_back_matter = back
-                # "About Lumivex" on a company's page: its boilerplate, not the study it announces
-                in_about = kind == "vendor_marketing" and bool(_ABOUT.match(name))
-                # a test or study a section reports, named in its heading: "4.1 Procollagen synthesis (in vitro)",
-                # "3.3 pEVs suppress alarmins in cultured keratinocytes" (not a review's "Animal studies")
-                if section_study is not None:
-                    results_part = None  # the part a heading named ("3.2 In vitro activity") ends with its section
-                section_study = None
-                if (f.has("design") and kind != "peer_reviewed_review" and b is not art.blocks[0] and s != art.title
-                        and not _BODY_OF_WORK.search(s)):
-                    section_study = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
-                section_sources = cl.cell_sources(f) if section_study is not None else []
-                # a press release's "Topline Efficacy Results" report the trial it announced
-                if results and not art_design and section_study is None:
-                    section_study = introduced
-                # its testimonials run on under each review's own heading ("★★★★☆ Lovely")
-                in_reviews = kind == "vendor_marketing" and (f.has("testimonials") or (
-                    in_reviews and ("★" in s or "☆" in s)))
-            else:
-                # a label opening the paragraph ("**Methods.** Exosomes were isolated ..."), or one of its
-                # sentences (a structured abstract printed as one paragraph)
-                label = _LABEL.match(b.text if b.index != methods_block else s)
-                if label:
-                    name = label.group(1)
-                    in_methods = bool(_METHODS_SECTION.match(name))
-                    in_results = bool(_RESULTS_SECTION.match(name))  # "Results:", not "Background:"
-                    in_intro = bool(_INTRO_SECTION.match(name))
-                    in_findings = bool(_FINDINGS_SECTION.match(name))
-                if b.index != methods_block:
-                    declared = cl.is_declaration(b.text, vocab)  # a paragraph opening "Funding: ..."
-                    methods_block = b.index
-            # a stat line on a page about exosomes ("31% reduction in fine lines after 4 weeks*") lists a result
-            if (topic_vesicles and b.kind in ("para", "bullet") and len(b.text) <= 120 and _STAT.search(s)
-                    and not rf.strip_markers(b.text).rstrip("* ").endswith((".", "!", "?", ":"))):
-                bullet = True
-                context = True
-            else:
-                # a colon lead-in in a document about exosomes introduces measured results or harms
-                # (and after a bullet about exosomes, a bullet saying "they", or a measured one, goes on with them:
-                # "- EASI-50: 52% exosome vs 31% vehicle" then "- Itch NRS: -2.4 vs -1.9, p=0.31")
-                context = (lead_in or (topic_lead_in and (bool(_MEASURED.search(s)) or f.has("outcome_inverse")))
-                           or (prev_vesicles and (cl.is_anaphoric(f, vocab) or bool(_MEASURED.search(s))))
-                           ) if bullet else prev_vesicles
-            # a primary study's own Results section reports what its treatment did, sentence by sentence
-            # (a systematic review's, what the treatment did across its studies)
-            # (and a Results section of the one study a text announced, a press release's)
-            results_of_study = in_results and not heading and (art_design in PRIMARY or section_study is not None)
-            context = context or results_of_study
-            # in the account of one study: a primary paper, a cited study being reported, or an
-            # article summarising one primary study from its introduction on
-            reporting = (bool(art_design) or reported is not None
-                         or (single and art_tier in PRIMARY and (intro is None or k >= intro)))
-            # a result citing its own work right after a sentence about exosomes reports that work
-            reporting = reporting or (context and not heading and bool(rf.find_markers(s, glued=False)))
-            # the writer's own account, or on a page about exosomes the answer to a question ("When will I
-            # see results?" then "Most patients notice less shedding ...")
-            # or, when it names an effect, a customer's review on a page about exosomes (not its rating line)
-            review = in_reviews and topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
-            # and once the writer has said they had exosomes ("My provider uses exosomes ..."), what they go on
-            # to say of their own skin ("By session 2 the scars on my cheek looked shallower")
-            own_skin = own_account and cl.first_person_singular(s)
-            personal = (personal_block == b.index or (topic_vesicles and b.index == answer_block) or review
-                        or own_skin) and not heading
-            ok, implicit = cl.is_claim(f, vocab, heading=heading, context_vesicles=context or personal,
-                                       bullet=bullet, reporting=reporting, personal=personal,
-                                       measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
-            if not heading and cl.names_vesicles(f) and cl.is_personal(f):
-                personal_block = b.index
-            if (not heading and topic_vesicles and kind not in ("peer_reviewed_review", "primary_research")
-                    and cl.names_vesicles(f) and cl.first_person_singular(s)):
-                own_account = True
-            if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
-                answer_block = b.index + 1  # an FAQ's question: the block after it answers
-            if (in_methods or in_back_matter or declared) and not heading:
-                ok = False  # a paper's methods say what was done, not what exosomes do; its back matter, who paid
-            prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
-                             and not f.has("not_claim", "advert"))
-            if not bullet:
-                # bullets after this sentence list what it introduced: after a sentence or heading
-                # about exosomes, or after a colon lead-in in a document about them
-                lead_in = prev_vesicles or (heading and cl.names_vesicles(f))
-                # a colon lead-in in a document about exosomes introduces measured results only
-                topic_lead_in = topic_vesicles and s.rstrip("*").endswith(":")
-            in_article_study = not in_about and single and (
-                intro is None or k >= intro or (heading and (b is art.blocks[0] or s == art.title))
-                or art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
-            in_study: bool | str = reported is not None or (in_article_study and art_tier in PRIMARY)
-            own_part = not in_study and art_design in PRIMARY and not in_intro and not heading
-            # the study told of (a primary paper's own, past its introduction, too): its cell-model
-            # words name a part of it ("In UVB-irradiated HDFs, ..."), its participants its human design
-            told = reported if reported is not None else art_tier if in_study else art_design if own_part else None
-            if in_study or own_part:
-                in_study = told if told in _HUMAN else True
-            has_design = f.has("design") or (in_study and f.has("design_in_study"))
-            f_designs = sentence_designs(f, in_study) if has_design else []
-            if not ok:
-                if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
-                    reported = introduced = tx.strongest(f_designs)  # a method sentence introducing a study
-                    if in_results:
-                        results_part = reported
-                if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not in_back_matter:
-                    # "One half of each face was treated with adipose stem cell exosomes": the
-                    # paragraph's vesicles, for the results that follow it
-                    apps = cl.applications(f)
-                    prev_claim = {"cell_source": ";".join(cl.cell_sources(f)), "_block": b.index,
-                                  "application": ";".join(apps) if apps or prev_claim is None
-                                  else prev_claim["application"]}
-                continue
-            if art_design and _CONCLUDING.match(s):
-                reported = None  # "In conclusion, ..." sums up the paper's own study, not the work cited before
-            markers, resolved, unplaced = _resolve(rf.find_markers(s, glued=True), label_index, id_index, hosts)
-            key = " ".join(_TOKEN.findall(s.lower()))  # a sentence printed twice counts once
-            if key in seen:
-                continue
-            seen.add(key)
-            appraisal = cl.is_appraisal(f)
-            anaphoric = cl.is_anaphoric(f, vocab)
-            generic = cl.is_generic(f) and not markers and not (single and art_tier in ("", "narrative_review"))
-            pooled = art_design == "systematic_review" and not heading and not markers and (
-                (in_findings and (bool(_POOLED_BODY.search(s)) or bool(_POOLED_STATS.search(s))))
-                or bool(_OWN_SYNTHESIS.search(s)))
-            ctx = TierContext(
-                cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
-                has_markers=bool(markers),
-                reported_tier=reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
-                                           or _reads_as_result(f) or (results_of_study and not art_design))
-                else None,
-                article_tier=art_tier,
-                in_article_study=in_article_study and (heading or not generic),
-                in_study=in_study,
-                # a systematic review's own design backs its findings, not its background or discussion
-                document_design=(art_design or None) if art_design != "systematic_review" or in_findings or pooled
-                else None,
-                source_kind=kind,
-                pooled=pooled,
-                opinion=opinion,
-            )
-            tier, step, reason = decide(f, ctx, generic=generic, appraisal=appraisal)
-            if step in ("cited_reference", "sentence_design") and tier in PRIMARY and not _BODY_OF_WORK.search(s):
-                reported = tier  # later sentences may go on reporting this one study
-                if in_results and step == "sentence_design" and not markers:
-                    results_part = tier
-                if step == "sentence_design" and not markers:
-                    introduced = tier
-            refers_back = implicit or anaphoric
-            sources, apps = _sources_and_applications(
-                f, prev_claim, same_block=prev_claim is not None and prev_claim["_block"] == b.index,
-                refers_back=refers_back, generic=generic, single=single, in_article_study=in_article_study,
-                article=(art_sources, art_apps), defined=defined)
-            if not sources and section_sources and reported is not None and reported == section_study:
-                sources = list(section_sources)  # the study its section's heading names
-            if tier == "systematic_review" and not anaphoric:
-                # a pooled finding is about the body of studies, not the product of the sentence before
-                sources = cl.cell_sources(f) or cl.abbreviated_sources(f, defined)
-            own_study = step == "document_design" or (
-                step in ("reported_study", "sentence_design", "article_reference")
-                and (tier == art_design or own_part or (in_results and art_design in PRIMARY)) and not markers)
-            if own_study:  # a primary study's own sentences are about what its title names
-                sources = sources or list(focus[0])
-                # (what it treated, rather than the conditions the sentence before measured)
-                if focus[1] and art_design != "systematic_review" and not cl.applications(f):
-                    apps = list(focus[1])
-                apps = apps or list(focus[1])
-            row = {
-                "claim_id": f"{doc_id}:c{len(claim_rows)}", "sentence_id": sent_rows[si]["sentence_id"],
-                "doc_id": doc_id, "article_id": art_id, "doc": doc, "sentence": s,
-                "cell_source": ";".join(sources) or "unspecified", "evidence_tier": tier,
-                "tier_step": step, "tier_reason": reason,
-                "application": ";".join(apps), "outcomes": ";".join(cl.outcomes(f)),
-                "route": cl.route(f), "hedging": cl.hedging(f, vocab),
-                "cites": ";".join(dict.fromkeys(p for p, _ in markers)),
-                "implicit_subject": bool(implicit), "source_kind": kind, "duplicate": False,
-            }
-            claim_rows.append(row)
-            prev_claim = dict(row, _block=b.index)
-            sent_rows[si]["is_claim"] = True
-            for printed, r in resolved:
-                cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(r)],
-                                  "doc_id": doc_id, "marker": printed})
-            # the article's one study, also when the sentence goes on reporting it
-            if art.reference is not None and (step == "article_reference" or (
-                    step == "reported_study" and in_article_study and tier == art_tier)):
-                cite_rows.append({"claim_id": row["claim_id"], "reference_id": ref_ids[id(art.reference)],
-                                  "doc_id": doc_id, "marker": art.reference.label})
+        _ArticleWalk(shared, art, art_design, focus, intro, single, art_tier, (art_sources, art_apps)).run(rows)
 
     result.sentences = sent_rows
-    result.claims = claim_rows
-    result.citations = cite_rows
+    result.claims = shared.claims
+    result.citations = shared.citations
     result.references = [{"reference_id": ref_ids[id(r)], "doc_id": doc_id,
                           "article_id": next((a["article_id"] for art, a in zip(arts, result.articles)
                                               if art.reference is r), ""),
@@ -807,5 +903,5 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     title = ingested.title or (arts[0].title if arts else "")
     result.document.update({"title": title[:300], "source_kind": kind, "design": doc_design,
                             "design_source": design_source,
-                            "n_articles": len(arts), "n_sentences": len(sent_rows), "n_claims": len(claim_rows)})
+                            "n_articles": len(arts), "n_sentences": len(sent_rows), "n_claims": len(shared.claims)})
     return result
