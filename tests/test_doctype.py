@@ -152,3 +152,12 @@ def test_a_reporters_live_blog_of_a_meeting_is_news(vocab):
     blog = ("DermPulse Live\n\nLIVE: Session S14, Extracellular Vesicles in the Clinic\n\nLive coverage from the "
             "congress. 14:04 Talk 1 reports that exosome serum cut wrinkle depth, say dermatologists.\n")
     assert source_kind(blog, vocab) == "news_summary"
+
+
+def test_recall_notices_and_meeting_reports(vocab):
+    recall = ("URGENT: VOLUNTARY PRODUCT RECALL\n\nAcme is recalling two batches of its exosome ampoule in agreement "
+              "with the competent authority. Affected batches: PX-1, PX-2. Contact us for a refund of the product.")
+    assert source_kind(recall, vocab) == "regulatory"
+    meeting = ("Dermatology Practice Times\n\nCONFERENCE COVERAGE\n\nExosomes at the spring meeting\n\nBy A. Writer, "
+               "Senior Correspondent\n\nSessions on exosome products drew crowds.")
+    assert source_kind(meeting, vocab) == "trade_magazine"

@@ -1026,3 +1026,48 @@ def test_a_primary_studys_own_results_are_about_what_its_title_treats(make_corpu
     apps = {r.sentence[:20]: r.application for r in claims.itertuples()}
     assert apps["Neither melanin nor "] == "pigmentation;inflammatory_skin"
     assert apps["Adverse events were "] == "skin_aging"
+
+
+REGISTRY = """TRIALS REGISTRY - STUDY RESULTS
+
+Official title: Topical Umbilical Cord Stem Cell Extracellular Vesicle Gel (UCEV-G) for Diabetic Foot Ulcers: a randomised trial
+
+STUDY DESIGN
+
+Allocation: Randomised. Masking: double.
+
+ELIGIBILITY
+
+Exclusion: prior treatment with EV-based wound products within 3 months.
+
+OUTCOME MEASURES
+
+Primary Outcome: complete wound closure at week 12
+
+Result statement: Complete closure by week 12 occurred in more participants treated with UCEV-G than with vehicle (52.6% vs 28.9%).
+"""
+
+
+def test_registry_results_after_its_design_section(make_corpus, tmp_path):
+    # "OUTCOME MEASURES", set in capitals as "STUDY DESIGN" was, ends that section; eligibility is method;
+    # the product's abbreviation names its vesicles
+    claims, = _extract(make_corpus, tmp_path, {"registry.txt": REGISTRY}, "claims")
+    claims = claims[~claims.sentence.str.startswith("Official title")]
+    assert claims.sentence.tolist() == [
+        "Result statement: Complete closure by week 12 occurred in more participants treated with UCEV-G than "
+        "with vehicle (52.6% vs 28.9%)."]
+    assert claims.cell_source.tolist() == ["umbilical_cord_msc"]
+    assert claims.evidence_tier.tolist() == ["rct"]
+
+
+def test_a_meeting_reports_session_tells_of_the_study_it_introduced(make_corpus, tmp_path):
+    text = ("Skin Practice News\n\nCONFERENCE COVERAGE\n\n# Exosomes at the spring meeting\n\n"
+            "By A. Writer, Senior Correspondent\n\n## Cord vesicles after laser\n\n"
+            "Dr. Ruiz presented a randomised split-face trial in 32 patients. All patients received fractional "
+            "laser, then a gel containing umbilical cord exosomes on one side.\n\n"
+            "Erythema resolved a median of 2.5 days earlier on the exosome side.\n\n"
+            "## Debate\n\nExosomes may one day replace laser, one speaker said.\n")
+    claims, = _extract(make_corpus, tmp_path, {"meeting.md": text}, "claims")
+    tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
+    assert tiers["Erythema resolved a "] == "rct"
+    assert tiers["Exosomes may one day"] == "expert_opinion"

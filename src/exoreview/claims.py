@@ -280,11 +280,13 @@ def _gate(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
-def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
+def vesicle_aliases(all_facts: list[Facts], vocab: Vocab | None = None) -> list[Alias]:
     """Words a document defines for its vesicles, with the cell sources the definition names: a
     lay word ("The packages in question are exosomes"), a product's name ("LVX-201 is an
     injectable containing exosomes from placental MSCs", a title "Rosalux Exosome Renewal
-    Serum"). Later (and earlier) mentions then name the vesicles, and those sources."""
+    Serum", an abbreviation "Extracellular Vesicle Gel (BMEV-G)" when ``vocab`` gives the product
+    words). Later (and earlier) mentions then name the vesicles, and those sources."""
+    product_abbr = _product_abbreviation(vocab) if vocab is not None else None
     lay: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     particles: list[str] | None = None  # cell sources, once the text names particles as its vesicles
@@ -313,6 +315,11 @@ def vesicle_aliases(all_facts: list[Facts]) -> list[Alias]:
                     names.setdefault(name, cell_sources(f))
         if "(" in f.clean:
             _vesicle_abbreviations(f, subjects, abbreviations)
+            if product_abbr is not None:
+                for h in subjects:
+                    m = product_abbr.match(f.clean, h.end)
+                    if m and m.group(1).lower() not in _NOT_NAMES:
+                        names.setdefault(m.group(1), cell_sources(f))
         if particles is None and any("particle" in h.phrase for h in subjects):
             particles = cell_sources(f)  # "exosome-like nanoparticles": later "the particles"
         for h in subjects:  # a brand-like name right before "exosomes": "ExoVeil™ exosomes"
@@ -357,6 +364,21 @@ def _vesicle_abbreviations(f: Facts, subjects: list[Hit], found: dict[str, list[
 # a source's abbreviation joined to a vesicle's: "(ADSC-Ex)", "(UC-EVs)", "(hAM-Exo)"
 _SOURCE_VESICLE_ABBR = re.compile(r"\(([A-Za-z0-9]{1,8}-(?:Ex|Exo|EV|sEV))s?\)")
 _KNOWN_ABBR = frozenset({"ev", "sev", "exo", "elnv", "eln", "pden", "pdnv"})  # the vocabulary's own words
+
+
+_PRODUCT_ABBR: dict[str, re.Pattern] = {}
+
+
+def _product_abbreviation(vocab: Vocab) -> re.Pattern:
+    """After a vesicle word, a product word and the abbreviation the text gives the product:
+    "Extracellular Vesicle Gel (BMEV-G)", "exosome serum (ES-1)"."""
+    got = _PRODUCT_ABBR.get(vocab.digest)
+    if got is None:
+        words = sorted({str(w).lower() for w in vocab["subjects.yaml"].get("products") or []}, key=len, reverse=True)
+        got = _PRODUCT_ABBR[vocab.digest] = re.compile(
+            r"(?i:\s+(?:%s))\s*\(((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,6})?)\)"
+            % "|".join(map(re.escape, words)) if words else "(?!)")
+    return got
 
 
 _PARTICLE_WORDS = re.compile(r"\b(?:nano-?)?particles?\b", re.I)

@@ -23,12 +23,16 @@ from .vocab import Vocab
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
 # a paper's methods section, as a heading or as the label opening a structured abstract's paragraph
-_METHOD_NAMES = r"materials and methods|methods?|patients and methods|experimental(?: design| procedures)?|study design"
+# (and a registry's eligibility criteria; not its arm label, "Experimental: BMEV-G")
+_METHOD_NAMES = (r"materials and methods|methods?|patients and methods|experimental(?: design| procedures)?(?!:\s*\w)"
+                 r"|study design|eligibility|(?:inclusion|exclusion) criteria|(?:arms and )?interventions?\b(?!:\s*\w)")
 _METHODS_SECTION = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s*)?(?:{_METHOD_NAMES})\b", re.I)
 # a structured abstract's label opening a paragraph or a sentence: "**Methods.** ...", "Results: ...", or glued
 # to the sentence as text pasted from a PDF prints it ("ResultsSeventeen participants ...")
 _LABEL = re.compile(rf"^[*_]*({_METHOD_NAMES}|background|objectives?|aims?|results|findings|conclusions?|discussion)"
                     r"[*_]*(?:[.:]|(?=(?-i:[A-Z][a-z])))", re.I)
+# the press, whose sections each tell of one study, paragraph after paragraph (a congress report's sessions)
+_REPORTING_KINDS = ("trade_magazine", "news_summary")
 _HUMAN = {"rct", "clinical_study", "case_report"}
 _RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
 # outside a paper, a few words may name which results: a press release's "Topline Efficacy Results"
@@ -462,6 +466,17 @@ class _DocContext:
     seen: set[str] = field(default_factory=set)  # a sentence printed twice counts once
 
 
+_SUBSECTION_NUMBER = re.compile(r"^\d{1,2}\.\d")  # "2.1 Cell culture" stays in "2. Methods"
+
+
+def _heading_rank(s: str) -> str:
+    """How a heading is set, where the text shows it: its markdown level, or capitals."""
+    if s.startswith("#"):
+        return s[:len(s) - len(s.lstrip("#"))]
+    name = s.strip("*_ ")
+    return "CAPS" if name.isupper() and len(name) > 3 else ""
+
+
 @dataclass
 class _Sections:
     """Which part of a paper (or page) the walk is in, from its headings and paragraph labels."""
@@ -475,6 +490,7 @@ class _Sections:
     about: bool = False              # a company's "About Lumivex"
     reviews: bool = False            # a product page's customer reviews
     label_block: int = -1            # the last paragraph whose opening label was read
+    rank: str = ""                   # how the heading that opened the section was set ("##", "CAPS")
 
     def read_heading(self, s: str, f: cl.Facts, vocab: Vocab, kind: str, art_design: str) -> bool:
         """Update from a heading; return whether it opens results (outside a paper, a few words
@@ -484,8 +500,12 @@ class _Sections:
         # a section's own subheadings ("3.2 EVs restore proliferation", "Cell culture") keep it open
         methods, results = bool(_METHODS_SECTION.match(name)), bool(_RESULTS_SECTION.match(name))
         results = results or (not art_design and bool(_NAMED_RESULTS.match(name.strip())))
-        # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too
-        if back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name):
+        # a numbered section after them ("3. Recommendations" after "2. Methods") ends them too, and so
+        # does a heading set as theirs was (a registry's "STUDY DESIGN" then "OUTCOME MEASURES")
+        rank = _heading_rank(s)
+        if (back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name)
+                or (rank and rank == self.rank and not _SUBSECTION_NUMBER.match(name))):
+            self.rank = rank or self.rank  # an unset heading inside ("Cell culture") leaves the set one's
             self.methods, self.results = methods, results
             self.intro = bool(_INTRO_SECTION.match(name))
             self.findings = bool(_FINDINGS_SECTION.match(name))
@@ -524,6 +544,7 @@ class _Study:
     reported: str | None = None      # the design of the study the sentences go on reporting
     section: str | None = None       # the design a section's heading names ("4.3 Penetration (ex vivo)")
     introduced: str | None = None    # the design of the one study the text last introduced in its own words
+    under_heading: str | None = None  # ... since the last heading (a congress report's session, a news brief)
     results_part: str | None = None  # in a paper's Results, the part (its cells, its mice) last reported
     section_sources: list[str] = field(default_factory=list)  # cell sources a heading naming a study names
 
@@ -534,7 +555,7 @@ class _Study:
         studies"); a press release's "Topline Efficacy Results" report the trial it announced."""
         if self.section is not None:
             self.results_part = None  # the part a heading named ("3.2 In vitro activity") ends with its section
-        self.section = None
+        self.section = self.under_heading = None
         if f.has("design") and kind != "peer_reviewed_review" and not first and not _BODY_OF_WORK.search(s):
             self.section = tx.strongest(d for d in sentence_designs(f, False) if d in PRIMARY) or None
         self.section_sources = cl.cell_sources(f) if self.section is not None else []
@@ -670,7 +691,8 @@ class _ArticleWalk:
         vesicles the results after it are about."""
         st = self.study
         if f_designs and not heading and any(d in PRIMARY for d in f_designs) and not _BODY_OF_WORK.search(s):
-            st.reported = st.introduced = tx.strongest(f_designs)  # a method sentence introducing a study
+            # a method sentence introducing a study
+            st.reported = st.introduced = st.under_heading = tx.strongest(f_designs)
             if self.sec.results:
                 st.results_part = st.reported
         if not heading and cl.names_vesicles(f) and cl.cell_sources(f) and not self.sec.back_matter:
@@ -692,12 +714,14 @@ class _ArticleWalk:
         pooled = art_design == "systematic_review" and not heading and not markers and (
             (sec.findings and (bool(_POOLED_BODY.search(s)) or bool(_POOLED_STATS.search(s))))
             or bool(_OWN_SYNTHESIS.search(s)))
+        reported = st.reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
+                                   or _reads_as_result(f) or (results_of_study and not art_design)) else None
+        if reported is None and st.reported is None and d.kind in _REPORTING_KINDS and _reads_as_result(f):
+            reported = st.under_heading  # the study its section introduced, in a paragraph of its own
         ctx = TierContext(
             cited_designs=[r.design for _, r in resolved] + [""] * unplaced,
             has_markers=bool(markers),
-            reported_tier=st.reported if (anaphoric or b.kind == "bullet" or f.has("study_intro")
-                                          or _reads_as_result(f) or (results_of_study and not art_design))
-            else None,
+            reported_tier=reported,
             article_tier=self.art_tier,
             in_article_study=in_article_study and (heading or not generic),
             in_study=in_study,
@@ -714,7 +738,7 @@ class _ArticleWalk:
             if sec.results and step == "sentence_design" and not markers:
                 st.results_part = tier
             if step == "sentence_design" and not markers:
-                st.introduced = tier
+                st.introduced = st.under_heading = tier
         prev = self.prev_claim
         sources, apps = _sources_and_applications(
             f, prev, same_block=prev is not None and prev["_block"] == b.index,
@@ -847,7 +871,7 @@ def process_document(doc: str, ingested: Ingested, raw_hash: str, vocab: Vocab,
     # a document whose title names exosomes is about them throughout
     # (or whose opening lines do: a press release's first line is "FOR IMMEDIATE RELEASE")
     topic_vesicles = cl.names_vesicles(doc_title_f) or any(cl.names_vesicles(r[3]) for r in flat[:3])
-    aliases = cl.vesicle_aliases([doc_title_f] + [r[3] for r in flat])
+    aliases = cl.vesicle_aliases([doc_title_f] + [r[3] for r in flat], vocab)
     if topic_vesicles:
         aliases.append(cl.product_alias(vocab))  # on a page about exosomes, "this serum" is their product
     if aliases:  # "LVX-201 is an injectable containing exosomes": its later mentions name them
