@@ -161,3 +161,18 @@ def test_recall_notices_and_meeting_reports(vocab):
     meeting = ("Dermatology Practice Times\n\nCONFERENCE COVERAGE\n\nExosomes at the spring meeting\n\nBy A. Writer, "
                "Senior Correspondent\n\nSessions on exosome products drew crowds.")
     assert source_kind(meeting, vocab) == "trade_magazine"
+
+
+def test_patents_opinions_white_papers_and_digests(vocab):
+    patent = ("PATENT APPLICATION PUBLICATION\n\nInventors: A. Smith\n\nThe present invention relates to exosomes. "
+              "In some embodiments the vesicles are applied topically.\n\nWhat is claimed is:\n1. A method.")
+    assert source_kind(patent, vocab) == "primary_research"
+    opinion = ("SCIENTIFIC COMMITTEE ON CONSUMER SAFETY\n\nSCIENTIFIC OPINION ON rose callus vesicles\n\n"
+               "Abstract\nThe committee concludes the vesicles are safe.\n\nKeywords: vesicles\n\n"
+               "Safety assessment\nThe margin of safety is above 100.\n\nConclusion\nSafe.\n\nReferences\n1. A. 2020.")
+    assert source_kind(opinion, vocab) == "regulatory"
+    white = ("Technical White Paper for formulators. Recommended use level: 1-3%. Request a sample of the "
+             "exosome-like nanoparticles.")
+    assert source_kind(white, vocab) == "vendor_marketing"
+    digest = "JCVR Monthly Digest. Editor's picks: four new papers on skin vesicles."
+    assert source_kind(digest, vocab) == "news_summary"
