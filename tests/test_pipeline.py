@@ -1071,3 +1071,14 @@ def test_a_meeting_reports_session_tells_of_the_study_it_introduced(make_corpus,
     tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
     assert tiers["Erythema resolved a "] == "rct"
     assert tiers["Exosomes may one day"] == "expert_opinion"
+
+
+def test_a_talks_slides_open_new_sections_and_its_first_design_is_its_own(make_corpus, tmp_path):
+    text = ("Slide 1\n\nCord exosomes after laser: a split-face pilot (n = 18)\n\nSpeaker notes: thank you. I will "
+            "show our own data from an investigator-initiated pilot.\n\nSlide 2\n\nDisclosures\n\nProduct donated by a "
+            "company; no payment.\n\nSlide 3\n\nResults\n\nCollagen density ↑ 22% on the exosome side vs saline, "
+            "p = 0.01\n\nSlide 4\n\nTake-home messages\n\nA randomised trial of cord exosomes is now recruiting.\n")
+    claims, docs = _extract(make_corpus, tmp_path, {"talk.txt": text}, "claims", "documents")
+    assert docs.design.tolist() == ["clinical_study"]  # the pilot, not the trial now recruiting
+    tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
+    assert tiers["Collagen density ↑ 2"] == "clinical_study"  # "Disclosures" ended with its slide

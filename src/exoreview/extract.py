@@ -125,11 +125,14 @@ def _own_facts(rows: list) -> tuple[list, bool]:
 
 
 def _own_design(rows: list) -> str:
-    """A primary study's design from its own sections; the whole text when it has none."""
+    """A primary study's design from its own sections; else, for a text without sections (a talk's
+    slides), the first design it names: its title's or its study's, not the "randomised trial" its
+    last slide calls for."""
     own_facts, sectioned = _own_facts(rows)
+    if not sectioned:
+        first = next((ds for f in own_facts if (ds := [d for d in sentence_designs(f, True) if d in PRIMARY])), [])
+        return tx.strongest(first) or ""
     own = [d for f in own_facts for d in sentence_designs(f, True) if d in PRIMARY]
-    if not own and not sectioned:
-        return ""
     return tx.strongest(own) or tx.strongest(
         d for _si, _b, _s, f in rows for d in sentence_designs(f, True) if d in PRIMARY) or ""
 
@@ -466,6 +469,8 @@ class _DocContext:
     seen: set[str] = field(default_factory=set)  # a sentence printed twice counts once
 
 
+# a new slide, part or page of a talk or book opens a new section ("Slide 3" after "Disclosures")
+_UNIT = re.compile(r"(?:slide|part|chapter|page|talk|session)\s+\d+\s*$", re.I)
 _SUBSECTION_NUMBER = re.compile(r"^\d{1,2}\.\d")  # "2.1 Cell culture" stays in "2. Methods"
 
 
@@ -504,7 +509,7 @@ class _Sections:
         # does a heading set as theirs was (a registry's "STUDY DESIGN" then "OUTCOME MEASURES")
         rank = _heading_rank(s)
         if (back or methods or results or is_section_name(s) or _NUMBERED_SECTION.match(name)
-                or (rank and rank == self.rank and not _SUBSECTION_NUMBER.match(name))):
+                or (rank and rank == self.rank and not _SUBSECTION_NUMBER.match(name)) or _UNIT.match(name)):
             self.rank = rank or self.rank  # an unset heading inside ("Cell culture") leaves the set one's
             self.methods, self.results = methods, results
             self.intro = bool(_INTRO_SECTION.match(name))
