@@ -127,6 +127,12 @@ def test_tier_rule_steps(vocab):
         "rct", "cited_reference")
     f = cl.facts("More randomized trials of exosomes are needed.", vocab)
     assert decide(f, _ctx(), generic=False, appraisal=False)[0] == "expert_opinion"
+    # a study planned, not run: a patent's prophetic example, a trial now recruiting
+    for planned in ("A randomized, double-blind study of the exosome serum in adults is contemplated.",
+                    "A randomised trial of the exosome gel is now recruiting."):
+        assert decide(cl.facts(planned, vocab), _ctx(), generic=False, appraisal=False)[0] == "expert_opinion"
+    f = cl.facts("The EVs increased proliferation of dermal papilla cells by 1.9-fold.", vocab)
+    assert decide(f, _ctx(in_study=True), generic=False, appraisal=False)[:2] == ("in_vitro", "sentence_design")
     f = cl.facts("They also reduced redness.", vocab)
     assert decide(f, _ctx(reported_tier="clinical_study"), generic=False, appraisal=False)[:2] == (
         "clinical_study", "reported_study")
