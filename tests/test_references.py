@@ -74,3 +74,12 @@ def test_long_capitalised_lines_are_not_reference_lines():
 def test_numbers_after_a_full_stop_are_markers():
     assert find_markers("They also help.12,13") == [("12,13", ["12", "13"])]
     assert find_markers("Skin is 1.5 mm thick.") == [] and find_markers("Done in 2019.") == []
+
+
+def test_a_journal_reference_line_closes_a_press_release():
+    from exoreview.references import reference_line
+    line = ("Journal reference: Lee A, Kim B. Platelet vesicle gel heals diabetic wounds in mice. Adv Wound Biomater. "
+            "2025;12:411-426.")
+    assert reference_line(line).startswith("Lee A, Kim B.")
+    assert reference_line("Source: Lee A. Vesicles in mice. 2021.") == "Lee A. Vesicles in mice. 2021."
+    assert reference_line("Journal club: we read Lee 2021 this week.") is None

@@ -22,7 +22,8 @@ _SECTION = re.compile(
 _NUMBERED = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
 _STARRED = re.compile(r"^\*(\d{1,3})\s*")
 _FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:\s*")
-_REFERENCE_LINE = re.compile(r"^(?:references?|source|citation)\s*:\s*(.+)$", re.I)
+_REFERENCE_LINE = re.compile(r"^(?:(?:journal|original|study|full)\s+)?(?:references?|source|citation)\s*:\s*(.+)$",
+                             re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # "Chang, Y-H, et al. (2018). ..." / "Bier et al. 2018. ..." / "Kim YJ, Lee S. (2017) ...": a surname, a
 # short author list (bounded and lazy, so matching stays linear), then the year
