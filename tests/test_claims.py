@@ -131,6 +131,11 @@ def test_tier_rule_steps(vocab):
     for planned in ("A randomized, double-blind study of the exosome serum in adults is contemplated.",
                     "A randomised trial of the exosome gel is now recruiting."):
         assert decide(cl.facts(planned, vocab), _ctx(), generic=False, appraisal=False)[0] == "expert_opinion"
+    # a case report or case series of veterinary patients is animal evidence
+    f = cl.facts("In a retrospective case series of 11 dogs, exosome gel shortened wound closure.", vocab)
+    assert decide(f, _ctx(), generic=False, appraisal=False)[0] == "animal"
+    f = cl.facts("A case report of exosome injection in a woman with acne scars.", vocab)
+    assert decide(f, _ctx(), generic=False, appraisal=False)[0] == "case_report"
     f = cl.facts("The EVs increased proliferation of dermal papilla cells by 1.9-fold.", vocab)
     assert decide(f, _ctx(in_study=True), generic=False, appraisal=False)[:2] == ("in_vitro", "sentence_design")
     f = cl.facts("They also reduced redness.", vocab)

@@ -1082,3 +1082,13 @@ def test_a_talks_slides_open_new_sections_and_its_first_design_is_its_own(make_c
     assert docs.design.tolist() == ["clinical_study"]  # the pilot, not the trial now recruiting
     tiers = {r.sentence[:20]: r.evidence_tier for r in claims.itertuples()}
     assert tiers["Collagen density ↑ 2"] == "clinical_study"  # "Disclosures" ended with its slide
+
+
+def test_a_veterinary_case_report_is_animal_evidence(make_corpus, tmp_path):
+    text = ("Journal of Companion Animal Dermatology\n\nCASE REPORT\n\nTopical canine adipose stem cell exosomes for a "
+            "chronic wound in a dog\n\nAbstract\n\nA 9-year-old Labrador was treated with an exosome gel. The wound "
+            "closed completely by day 42 with no adverse events.\n\nKeywords: dog; exosomes\n\nCase presentation\n\n"
+            "The dog had a degloving injury of the paw.\n\nConflict of interest\n\nNone.\n")
+    claims, docs = _extract(make_corpus, tmp_path, {"vet.txt": text}, "claims", "documents")
+    assert docs.design.tolist() == ["animal"]
+    assert set(claims.evidence_tier) == {"animal"}

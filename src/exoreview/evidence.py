@@ -56,6 +56,9 @@ def sentence_designs(f: Facts, in_study: bool | str) -> list[str]:
     if "rct" in tiers and "animal" in tiers and not ({"clinical_study", "case_report"} & set(tiers)
                                                       or f.has("design_in_study", "clinical_study")):
         tiers = [t for t in tiers if t != "rct"]  # "rats were randomly assigned": rct is for humans
+    if "animal" in tiers and f.has("design_veterinary") and {"case_report", "clinical_study"} & set(tiers):
+        # "a chronic wound in a dog: a case report", "a retrospective series of 11 dogs": the patients are animals
+        tiers = [t for t in tiers if t not in ("case_report", "clinical_study")]
     return tiers
 
 

@@ -140,9 +140,12 @@ def _own_design(rows: list) -> str:
 def _study_design(title_f: cl.Facts, rows: list) -> str:
     """A primary study's design: the one its title or title lines name ("...: a case report"),
     before its first section, else the strongest of its own sections."""
-    head = list(takewhile(lambda r: not is_section_name(r[2]), rows[:3]))
-    return tx.strongest(d for f in [title_f] + [r[3] for r in head]
-                        for d in sentence_designs(f, True) if d in PRIMARY) or _own_design(rows)
+    head = [title_f] + [r[3] for r in takewhile(lambda r: not is_section_name(r[2]), rows[:3])]
+    named = [d for f in head for d in sentence_designs(f, True) if d in PRIMARY]
+    if any(f.has("design_veterinary") for f in [title_f] + [r[3] for r in rows[:5]]):
+        # "CASE REPORT" over "... wound in a dog": its patient is an animal
+        named = [("animal" if d in ("case_report", "clinical_study") else d) for d in named]
+    return tx.strongest(named) or _own_design(rows)
 
 
 def _is_systematic(rows: list) -> bool:

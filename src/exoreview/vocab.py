@@ -32,7 +32,7 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "routes.yaml": ("device_combined", "injection", "topical"),
     "outcomes.yaml": ("outcomes", "fixed", "ignore", "directions", "better", "acting", "harm_signs",
                       "harm_sign_modifiers"),
-    "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "participants", "not_reporting",
+    "designs.yaml": ("order", "cues", "unspecific", "in_study_only", "participants", "veterinary", "not_reporting",
                      "finding_title", "publication_types", "mesh", "scholarly_hosts", "ignore"),
     "hedging.yaml": ("hedged", "emphatic", "dampers"),
     "claims.yaml": ("not_claim", "aim_openings", "connectives", "study_intro", "appraisal", "treated_arm",
@@ -197,6 +197,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
         _check_keys(path, data.get("in_study_only") or {}, tx.EVIDENCE_TIERS)
         _check_phrases(path, "unspecific", data.get("unspecific") or [])
         _check_phrases(path, "participants", data.get("participants") or [])
+        _check_phrases(path, "veterinary", data.get("veterinary") or [])
         _check_keys(path, data.get("publication_types") or {}, tx.EVIDENCE_TIERS)
         _check_keys(path, data.get("mesh") or {}, ("animal", "humans", "in_vitro"))
     elif name == "claims.yaml":
@@ -276,6 +277,8 @@ def _entries(data: dict[str, dict]) -> Iterable[tuple[str, str, str]]:
     for key, phrases in (designs.get("in_study_only") or {}).items():
         for p in phrases:
             yield "design_in_study", key, p
+    for p in designs.get("veterinary") or []:
+        yield "design_veterinary", "animal", p
     for p in designs.get("not_reporting", []):
         yield "not_reporting", "not_reporting", p
     for p in designs.get("ignore", []):
