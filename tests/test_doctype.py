@@ -176,3 +176,14 @@ def test_patents_opinions_white_papers_and_digests(vocab):
     assert source_kind(white, vocab) == "vendor_marketing"
     digest = "JCVR Monthly Digest. Editor's picks: four new papers on skin vesicles."
     assert source_kind(digest, vocab) == "news_summary"
+
+
+def test_rulings_videos_and_lectures(vocab):
+    ruling = ("ADVERTISING STANDARDS RULING\n\nComplaint upheld. The advertiser claimed its exosome facial regrows "
+              "collagen. The ads must not appear again in the form complained of.")
+    assert source_kind(ruling, vocab) == "regulatory"
+    video = ("In this video I review exosome facials as a board-certified dermatologist.\n\nTIMESTAMPS\n0:00 Intro\n\n"
+             "Pinned comment: thanks for watching.")
+    assert source_kind(video, vocab) == "news_summary"
+    lecture = "LECTURE 7: Regenerative dermatology. Okay, so exosomes. Some products claim a lot."
+    assert source_kind(lecture, vocab) == "news_summary"
