@@ -1092,3 +1092,15 @@ def test_a_veterinary_case_report_is_animal_evidence(make_corpus, tmp_path):
     claims, docs = _extract(make_corpus, tmp_path, {"vet.txt": text}, "claims", "documents")
     assert docs.design.tolist() == ["animal"]
     assert set(claims.evidence_tier) == {"animal"}
+
+
+def test_a_case_reports_outcome_section_reports_its_results(make_corpus, tmp_path):
+    text = ("J Case Rep Dermatol 2024;3:1-4. doi:10.5555/jcrd.2024.01\n\n# Exosome gel for a chronic leg ulcer: "
+            "a case report\n\n## Case presentation\n\nA 70-year-old man had a venous ulcer for two years. An "
+            "exosome gel was applied weekly.\n\n## Outcome and follow-up\n\nBy week 6 the ulcer area had decreased "
+            "by 60%. No adverse events occurred at any visit.\n\n## Discussion\n\nMore data are needed.\n")
+    claims, = _extract(make_corpus, tmp_path, {"case.md": text}, "claims")
+    rows = {r.sentence[:20]: r for r in claims.itertuples()}
+    assert rows["By week 6 the ulcer "].evidence_tier == "case_report"
+    assert rows["By week 6 the ulcer "].outcomes == "wound_closure:up"
+    assert rows["No adverse events oc"].outcomes == "safety:up"

@@ -34,7 +34,9 @@ _LABEL = re.compile(rf"^[*_]*({_METHOD_NAMES}|background|objectives?|aims?|resul
 # the press, whose sections each tell of one study, paragraph after paragraph (a congress report's sessions)
 _REPORTING_KINDS = ("trade_magazine", "news_summary")
 _HUMAN = {"rct", "clinical_study", "case_report"}
-_RESULTS_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)\b", re.I)
+# (and a case report's "Outcome and follow-up", not a methods subsection's "2.4 Outcomes" or "Outcome measures")
+_RESULTS_SECTION = re.compile(r"^(?:(?:\d+(?:\.\d+)*\.?\s*)?(?:results|findings)"
+                              r"|(?:outcomes?(?!\s+(?:measures?|assessments?))|follow-up))\b", re.I)
 # outside a paper, a few words may name which results: a press release's "Topline Efficacy Results"
 _NAMED_RESULTS = re.compile(r"^(?:[\w-]+\s+){1,3}(?:results|findings)$", re.I)
 # where a systematic review gives its own findings (its background and discussion are narrative)
