@@ -67,6 +67,18 @@ FLOORS = {
               "cell_source_exact": 0.56, "application_f1": 0.57, "outcomes_f1": 0.70, "source_kind_acc": 1.0},
     "set30": {"claim_f1": 0.70, "evidence_tier_acc": 0.83, "route_acc": 0.64, "hedging_acc": 0.90,
               "cell_source_exact": 0.87, "application_f1": 0.68, "outcomes_f1": 0.64, "source_kind_acc": 0.8},
+    "set31": {"claim_f1": 0.69, "evidence_tier_acc": 0.52, "route_acc": 0.76, "hedging_acc": 0.88,
+              "cell_source_exact": 0.73, "application_f1": 0.73, "outcomes_f1": 0.57, "source_kind_acc": 0.6},
+    "set32": {"claim_f1": 0.67, "evidence_tier_acc": 0.85, "route_acc": 0.47, "hedging_acc": 0.97,
+              "cell_source_exact": 0.78, "application_f1": 0.68, "outcomes_f1": 0.65, "source_kind_acc": 1.0},
+    "set33": {"claim_f1": 0.60, "evidence_tier_acc": 0.80, "route_acc": 0.63, "hedging_acc": 0.88,
+              "cell_source_exact": 0.63, "application_f1": 0.57, "outcomes_f1": 0.65, "source_kind_acc": 0.8},
+    "set34": {"claim_f1": 0.74, "evidence_tier_acc": 0.84, "route_acc": 0.74, "hedging_acc": 0.88,
+              "cell_source_exact": 0.81, "application_f1": 0.80, "outcomes_f1": 0.71, "source_kind_acc": 0.8},
+    "set35": {"claim_f1": 0.68, "evidence_tier_acc": 0.74, "route_acc": 0.61, "hedging_acc": 0.90,
+              "cell_source_exact": 0.68, "application_f1": 0.81, "outcomes_f1": 0.70, "source_kind_acc": 0.8},
+    "set36": {"claim_f1": 0.77, "evidence_tier_acc": 0.93, "route_acc": 0.86, "hedging_acc": 0.93,
+              "cell_source_exact": 0.77, "application_f1": 0.63, "outcomes_f1": 0.64, "source_kind_acc": 0.8},
 }
 
 
