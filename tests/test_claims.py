@@ -209,6 +209,14 @@ def test_assay_names_name_their_outcome(vocab):
     assert label("Exosome-treated cells closed scratch wounds faster.", vocab)[3] == ["cell_migration:up"]
 
 
+def test_toxicology_endpoints_and_spoken_directions(vocab):
+    assert label("The exosome ingredient was not phototoxic in the 3T3 test.", vocab)[3] == ["safety:up"]
+    assert label("RD-EV exosomes were not a skin sensitiser in the patch test.", vocab)[3] == ["safety:up"]
+    assert label("With exosomes the erythema settled two days sooner.", vocab)[3] == ["inflammation:down"]
+    assert label("After the exosome injections the scar score came down by a third.", vocab)[3] == [
+        "scar_formation:down"]
+
+
 def test_signs_of_a_harm_are_the_harm_not_an_inflammation_outcome(vocab):
     _, _, apps, outs, _, _ = label("Exosome facials are very safe and side effects are rare, usually limited to "
                                    "mild redness for a day.", vocab)

@@ -805,7 +805,9 @@ _NEGATED_CLAUSE = re.compile(r"(?:^|[.;:]\s+)(?:no|none|neither|without)\b[^.;:]
 
 
 # a negated verb just before a harm: "cannot divide or form tumours", "did not cause irritation"
-_NEGATED_HARM = re.compile(r"\b(?:cannot|can't|can not|do not|does not|did not|will not|won't|never|not been)\b"
+# ("was not phototoxic", "were not a skin sensitiser")
+_NEGATED_HARM = re.compile(r"\b(?:cannot|can't|can not|do not|does not|did not|will not|won't|never|not been|"
+                           r"(?:is|are|was|were) not|isn't|aren't|wasn't|weren't)\b"
                            r"(?:[\s,]+[\w-]+){0,4}\s+$", re.I)
 
 
