@@ -366,19 +366,10 @@ _SOURCE_VESICLE_ABBR = re.compile(r"\(([A-Za-z0-9]{1,8}-(?:Ex|Exo|EV|sEV))s?\)")
 _KNOWN_ABBR = frozenset({"ev", "sev", "exo", "elnv", "eln", "pden", "pdnv"})  # the vocabulary's own words
 
 
-_PRODUCT_ABBR: dict[str, re.Pattern] = {}
-
-
 def _product_abbreviation(vocab: Vocab) -> re.Pattern:
     """After a vesicle word, a product word and the abbreviation the text gives the product:
     "Extracellular Vesicle Gel (BMEV-G)", "exosome serum (ES-1)"."""
-    got = _PRODUCT_ABBR.get(vocab.digest)
-    if got is None:
-        words = sorted({str(w).lower() for w in vocab["subjects.yaml"].get("products") or []}, key=len, reverse=True)
-        got = _PRODUCT_ABBR[vocab.digest] = re.compile(
-            r"(?i:\s+(?:%s))\s*\(((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,6})?)\)"
-            % "|".join(map(re.escape, words)) if words else "(?!)")
-    return got
+    return _product_patterns(vocab)[1]
 
 
 _PARTICLE_WORDS = re.compile(r"\b(?:nano-?)?particles?\b", re.I)
@@ -392,19 +383,29 @@ def _sourced_particles(f: Facts) -> list[str]:
             and f.clean[c.end:p.start].strip(" -").lower() in ("", "derived", "based")]
 
 
-_PRODUCTS: dict[str, Alias] = {}
+_PRODUCTS: dict[str, tuple[Alias, re.Pattern]] = {}
 
 
 def product_alias(vocab: Vocab) -> Alias:
     """'this serum', 'the cream', 'our ampoule' (subjects.yaml products), as an alias of the vesicles
     for a document about them: the product a page sells or a study applied."""
+    return _product_patterns(vocab)[0]
+
+
+def _product_patterns(vocab: Vocab) -> tuple[Alias, re.Pattern]:
+    """The product words of subjects.yaml as (the alias 'this serum', the abbreviation after 'vesicle gel'),
+    built once per vocabulary."""
     got = _PRODUCTS.get(vocab.digest)
     if got is None:
         words = tuple(sorted({str(w).lower() for w in vocab["subjects.yaml"].get("products") or []},
                              key=len, reverse=True))
-        pattern = re.compile(r"\b(?:this|the|our|your|my|a)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b"
-                             % "|".join(map(re.escape, words)) if words else "(?!)", re.I)
-        got = _PRODUCTS[vocab.digest] = Alias(pattern, [], _gate(words))
+        either = "|".join(map(re.escape, words))
+        alias = re.compile(r"\b(?:this|the|our|your|my|a)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % either if words
+                           else "(?!)", re.I)
+        abbreviation = re.compile(
+            r"(?i:\s+(?:%s))\s*\(((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,6})?)\)" % either
+            if words else "(?!)")
+        got = _PRODUCTS[vocab.digest] = (Alias(alias, [], _gate(words)), abbreviation)
     return got
 
 
@@ -762,7 +763,7 @@ def outcomes(f: Facts) -> list[str]:
             out[h.key] = "up"  # "no serious adverse events", "No patient withdrew because of side effects"
             continue
         direction = _direction_for(f, h, directions, reach=60 if inverse else 25, spans=spans, opposed=opposed,
-                                   shared=inverse and h.key != "safety")  # a measure (TEWL), not a harm
+                                   shared=inverse and h.key not in _HARMS)  # a measure (TEWL), not a harm
         if direction == "acting":
             direction = _EITHER_SIGN.get(h.key, "unclear")
         better = direction == "better"
@@ -799,6 +800,7 @@ def _is_stimulus(text: str, d: Hit) -> bool:
 _DEFAULTS: dict[str, str] = {}
 _NEGATIVE: dict[str, bool] = {}
 _EITHER_SIGN: dict[str, str] = {}
+_HARMS: set[str] = set()  # outcomes whose inverse terms are harms
 _ABSENT = re.compile(r"\b(?:no|zero|absence of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # a clause that opens with a negation ("No skin irritation, weight loss or other side effects were seen")
 _NEGATED_CLAUSE = re.compile(r"(?:^|[.;:]\s+)(?:no|none|neither|without)\b[^.;:]{0,80}$", re.I)
@@ -831,11 +833,14 @@ def set_defaults(vocab: Vocab) -> None:
     _DEFAULTS.clear()
     _NEGATIVE.clear()
     _EITHER_SIGN.clear()
+    _HARMS.clear()
     for key, spec in vocab["outcomes.yaml"]["outcomes"].items():
         _DEFAULTS[key] = spec.get("default", "up")
         _NEGATIVE[key] = spec.get("valence") == "negative"
         if spec.get("either_sign"):
             _EITHER_SIGN[key] = spec["either_sign"]
+        if spec.get("harms"):
+            _HARMS.add(key)
 
 
 def _direction_for(f: Facts, term: Hit, directions: list[Hit], reach: int = 25,

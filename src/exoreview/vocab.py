@@ -178,7 +178,7 @@ def _validate(name: str, path: Path, data: dict) -> None:
                                  f"(valid keys: {', '.join(tx.OUTCOMES)})")
             if not isinstance(spec, dict):
                 raise VocabError(f"vocabulary file {path}: outcome '{key}' must map terms/default")
-            _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence", "either_sign"))
+            _check_keys(path, spec, ("terms", "default", "inverse_terms", "valence", "either_sign", "harms"))
             _check_phrases(path, f"{key}.terms", spec.get("terms", []))
             for opt in ("default", "either_sign"):
                 if spec.get(opt, "up") not in tx.DIRECTIONS:
