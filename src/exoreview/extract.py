@@ -615,19 +615,9 @@ class _ArticleWalk:
 
     def _sentence(self, k: int, si: int, b: Block, s: str, f: cl.Facts) -> None:
         d, sec, st, art, art_design = self.d, self.sec, self.study, self.art, self.art_design
-        if b.index != self.prev_block and b.kind != "bullet":
-            st.reported = st.section  # a study's account runs on through its paragraph and bullets only
-            if st.reported is None and sec.results and art_design in PRIMARY:
-                st.reported = st.results_part  # a paper's Results go on with the part they were reporting
-        self.prev_block = b.index
         # an article's title printed as a plain line (a collected abstract's) is a heading too
         heading = b.kind == "heading" or (b.kind == "para" and s == art.title and s[-1:].isalnum())
-        if heading:
-            results = sec.read_heading(s, f, d.vocab, d.kind, art_design)
-            st.read_heading(s, f, kind=d.kind, first=b is art.blocks[0] or s == art.title, results=results,
-                            art_design=art_design)
-        else:
-            sec.read_paragraph(b, s, d.vocab)
+        self._enter(b, s, f, heading)
         bullet, context = self._context(b, s, f, b.kind == "bullet")
         # a primary study's own Results section reports what its treatment did, sentence by sentence
         # (a systematic review's, what the treatment did across its studies)
@@ -640,46 +630,14 @@ class _ArticleWalk:
                      or (self.single and self.art_tier in PRIMARY and (self.intro is None or k >= self.intro)))
         # a result citing its own work right after a sentence about exosomes reports that work
         reporting = reporting or (context and not heading and bool(rf.find_markers(s, glued=False)))
-        # the writer's own account, or on a page about exosomes the answer to a question ("When will I
-        # see results?" then "Most patients notice less shedding ...")
-        # or, when it names an effect, a customer's review on a page about exosomes (not its rating line)
-        review = sec.reviews and d.topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
-        # and once the writer has said they had exosomes ("My provider uses exosomes ..."), what they go on
-        # to say of their own skin ("By session 2 the scars on my cheek looked shallower")
-        own_skin = self.own_account and cl.first_person_singular(s)
-        personal = (self.personal_block == b.index or (d.topic_vesicles and b.index == self.answer_block)
-                    or review or own_skin) and not heading
+        personal = self._personal(b, s, f) and not heading
         ok, implicit = cl.is_claim(f, d.vocab, heading=heading, context_vesicles=context or personal,
                                    bullet=bullet, reporting=reporting, personal=personal,
                                    measured=reporting and not cl.names_vesicles(f) and _reads_as_result(f))
-        if not heading and cl.names_vesicles(f) and cl.is_personal(f):
-            self.personal_block = b.index
-        if (not heading and d.topic_vesicles and d.kind not in ("peer_reviewed_review", "primary_research")
-                and cl.names_vesicles(f) and cl.first_person_singular(s)):
-            self.own_account = True
-        if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
-            self.answer_block = b.index + 1  # an FAQ's question: the block after it answers
         if sec.silent and not heading:
             ok = False
-        self.prev_vesicles = ((cl.names_vesicles(f) or (implicit and ok)) and not heading
-                              and not f.has("not_claim", "advert"))
-        if not bullet:
-            # bullets after this sentence list what it introduced: after a sentence or heading
-            # about exosomes, or after a colon lead-in in a document about them
-            self.lead_in = self.prev_vesicles or (heading and cl.names_vesicles(f))
-            # a colon lead-in in a document about exosomes introduces measured results only
-            self.topic_lead_in = d.topic_vesicles and s.rstrip("*").endswith(":")
-        in_article_study = not sec.about and self.single and (
-            self.intro is None or k >= self.intro or (heading and (b is art.blocks[0] or s == art.title))
-            or self.art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
-        in_study: bool | str = st.reported is not None or (in_article_study and self.art_tier in PRIMARY)
-        own_part = not in_study and art_design in PRIMARY and not sec.intro and not heading
-        # the study told of (a primary paper's own, past its introduction, too): its cell-model
-        # words name a part of it ("In UVB-irradiated HDFs, ..."), its participants its human design
-        told = (st.reported if st.reported is not None else self.art_tier if in_study
-                else art_design if own_part else None)
-        if in_study or own_part:
-            in_study = told if told in _HUMAN else True
+        self._remember(b, s, f, heading=heading, bullet=bullet, claim=ok, implicit=implicit)
+        in_article_study, in_study, own_part = self._scope(k, b, s, heading)
         has_design = f.has("design") or (in_study and f.has("design_in_study"))
         f_designs = sentence_designs(f, in_study) if has_design else []
         if not ok:
@@ -695,6 +653,70 @@ class _ArticleWalk:
         self._claim(si, b, s, f, heading=heading, implicit=implicit, markers=markers, resolved=resolved,
                     unplaced=unplaced, in_article_study=in_article_study, in_study=in_study, own_part=own_part,
                     results_of_study=results_of_study)
+
+    def _enter(self, b: Block, s: str, f: cl.Facts, heading: bool) -> None:
+        """A new paragraph resets the study being reported; a heading or a paragraph label moves the section."""
+        sec, st, art = self.sec, self.study, self.art
+        if b.index != self.prev_block and b.kind != "bullet":
+            st.reported = st.section  # a study's account runs on through its paragraph and bullets only
+            if st.reported is None and sec.results and self.art_design in PRIMARY:
+                st.reported = st.results_part  # a paper's Results go on with the part they were reporting
+        self.prev_block = b.index
+        if heading:
+            results = sec.read_heading(s, f, self.d.vocab, self.d.kind, self.art_design)
+            st.read_heading(s, f, kind=self.d.kind, first=b is art.blocks[0] or s == art.title, results=results,
+                            art_design=self.art_design)
+        else:
+            sec.read_paragraph(b, s, self.d.vocab)
+
+    def _personal(self, b: Block, s: str, f: cl.Facts) -> bool:
+        """The writer's own account, or on a page about exosomes the answer to a question ("When will I
+        see results?" then "Most patients notice less shedding ..."), or, when it names an effect, a
+        customer's review on a page about exosomes (not its rating line), or, once the writer has said
+        they had exosomes, what they go on to say of their own skin ("the scars on my cheek looked shallower")."""
+        d = self.d
+        review = self.sec.reviews and d.topic_vesicles and not s.startswith(("★", "☆")) and cl.states_effect(f)
+        own_skin = self.own_account and cl.first_person_singular(s)
+        return (self.personal_block == b.index or (d.topic_vesicles and b.index == self.answer_block)
+                or review or own_skin)
+
+    def _remember(self, b: Block, s: str, f: cl.Facts, *, heading: bool, bullet: bool, claim: bool,
+                  implicit: bool) -> None:
+        """What the next sentences need of this one: a personal account, an FAQ's question, exosomes named,
+        a lead-in to bullets."""
+        d = self.d
+        if not heading and cl.names_vesicles(f) and cl.is_personal(f):
+            self.personal_block = b.index
+        if (not heading and d.topic_vesicles and d.kind not in ("peer_reviewed_review", "primary_research")
+                and cl.names_vesicles(f) and cl.first_person_singular(s)):
+            self.own_account = True
+        if len(b.text) < 150 and b.text.rstrip("*_ ").endswith("?"):
+            self.answer_block = b.index + 1  # an FAQ's question: the block after it answers
+        self.prev_vesicles = ((cl.names_vesicles(f) or (implicit and claim)) and not heading
+                              and not f.has("not_claim", "advert"))
+        if not bullet:
+            # bullets after this sentence list what it introduced: after a sentence or heading
+            # about exosomes, or after a colon lead-in in a document about them
+            self.lead_in = self.prev_vesicles or (heading and cl.names_vesicles(f))
+            # a colon lead-in in a document about exosomes introduces measured results only
+            self.topic_lead_in = d.topic_vesicles and s.rstrip("*").endswith(":")
+
+    def _scope(self, k: int, b: Block, s: str, heading: bool) -> tuple[bool, bool | str, bool]:
+        """(in the article's one study?, in a study's account (its human design, when it has one)?,
+        in a primary paper's own part past its introduction?)."""
+        sec, st, art = self.sec, self.study, self.art
+        in_article_study = not sec.about and self.single and (
+            self.intro is None or k >= self.intro or (heading and (b is art.blocks[0] or s == art.title))
+            or self.art_tier in ("", "narrative_review"))  # a summarised review restates it throughout
+        in_study: bool | str = st.reported is not None or (in_article_study and self.art_tier in PRIMARY)
+        own_part = not in_study and self.art_design in PRIMARY and not sec.intro and not heading
+        # the study told of (a primary paper's own, past its introduction, too): its cell-model
+        # words name a part of it ("In UVB-irradiated HDFs, ..."), its participants its human design
+        told = (st.reported if st.reported is not None else self.art_tier if in_study
+                else self.art_design if own_part else None)
+        if in_study or own_part:
+            in_study = told if told in _HUMAN else True
+        return in_article_study, in_study, own_part
 
     def _not_claim(self, b: Block, s: str, f: cl.Facts, heading: bool, f_designs: list[str]) -> None:
         """What a sentence that is not a claim still tells the walk: a study it introduces, the
